@@ -1,0 +1,132 @@
+/**
+ * The one validated configuration of the backend. Every setting is an environment variable with a default;
+ * `loadConfig()` reads them all at start and throws a ConfigError naming the variable when one is invalid,
+ * so that a bad PORT or DATABASE_URL stops the process with a message instead of failing later.
+ * Used by the HTTP entry, the CLI and the tests alike.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  dbPoolMax: number;
+  redisUrl: string;
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  cookieSecure: boolean;
+  demoPassword: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  timezone: string;
+  frontendDist: string;
+  dataDir: string;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number between ${min} and ${max}, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const v = str(env, name, fallback) as T;
+  if (!allowed.includes(v)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${v}"`);
+  return v;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const v = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(name, `must be a URL like ${fallback}, got "${v}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  if (!parsed.hostname) throw new ConfigError(name, `must name a host, got "${v}"`);
+  if (parsed.port && (Number(parsed.port) < 1 || Number(parsed.port) > 65535)) {
+    throw new ConfigError(name, `has an invalid port "${parsed.port}"`);
+  }
+  return v;
+}
+
+function duration(env: Env, name: string, fallbackSeconds: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallbackSeconds;
+  const m = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!m) throw new ConfigError(name, `must be a duration like 3600, 30m, 8h or 7d, got "${raw}"`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(m[1]) * unit;
+  if (seconds < 60) throw new ConfigError(name, 'must be at least one minute');
+  return seconds;
+}
+
+export const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', 'development', ['development', 'production', 'test']);
+  const port = int(env, 'PORT', 3000, 1, 65535);
+  const host = str(env, 'HOST', '0.0.0.0');
+  const jwtSecret = str(env, 'JWT_SECRET', nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be set to at least 32 characters (required in production)');
+  }
+  return {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, ''),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/congress', ['postgres:', 'postgresql:']),
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 200),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: str(env, 'REDIS_PREFIX', 'congress'),
+    jwtSecret,
+    jwtTtlSeconds: duration(env, 'JWT_TTL', 8 * 3600),
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    demoPassword: str(env, 'DEMO_PASSWORD', 'demo12345'),
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
+    ] as const),
+    timezone: str(env, 'APP_TIMEZONE', 'Asia/Shanghai'),
+    frontendDist: str(env, 'FRONTEND_DIST', 'dist/frontend/browser'),
+    dataDir: str(env, 'DATA_DIR', '.data'),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
+  };
+}

@@ -1,0 +1,3 @@
+/** Request and response types, enums and shared constants of the HTTP API, used by the backend and the frontend. */
+export * from './lib/roles';
+export * from './lib/errors';
