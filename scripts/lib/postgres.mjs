@@ -23,7 +23,10 @@ export async function startEmbeddedPostgres(dir) {
   mkdirSync(dir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create(dir);
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { citext } = await import('@electric-sql/pglite/contrib/citext');
+  // the extensions the migrations create must be loaded into PGlite explicitly
+  const db = await PGlite.create(dir, { extensions: { pg_trgm, citext } });
   const port = await freePort(54329);
   // PGlite is one connection underneath: the app uses a pool of one (DB_POOL_MAX=1) on top of this server.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
