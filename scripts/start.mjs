@@ -29,6 +29,7 @@ async function shutdown(code) {
 }
 
 async function main() {
+  if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
   const env = { ...process.env };
   env.NODE_ENV ??= 'development';
   env.NX_NO_CLOUD = 'true';
