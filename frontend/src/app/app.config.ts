@@ -1,0 +1,45 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import localeZh from '@angular/common/locales/zh';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import {
+  provideRouter,
+  TitleStrategy,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
+import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { appRoutes } from './app.routes';
+import { authInterceptor, unauthorizedInterceptor } from './core/auth.interceptor';
+import { DEFAULT_LANGUAGE, LanguageService } from './core/language.service';
+import { BundledTranslateLoader } from './core/translate-loader';
+import { TranslatedTitleStrategy } from './core/translated-title.strategy';
+
+registerLocaleData(localeZh, 'zh-CN');
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, unauthorizedInterceptor])),
+    provideNzI18n(zh_CN),
+    provideTranslateService({
+      loader: provideTranslateLoader(BundledTranslateLoader),
+      fallbackLang: DEFAULT_LANGUAGE,
+    }),
+    provideAppInitializer(() => inject(LanguageService).init()),
+  ],
+};
