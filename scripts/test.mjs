@@ -21,7 +21,16 @@ if (missing.length) {
   process.exit(1);
 }
 
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl };
-const args = ['node_modules/nx/bin/nx.js', 'run-many', '-t', 'test', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache', ...process.argv.slice(2)];
-const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const nx = (...a) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/nx/bin/nx.js', ...a], { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+
+// 1. unit and HTTP tests of every project; 2. the browser tests (Playwright, Debian's Chromium) on the built app
+const skipE2e = process.env.SKIP_E2E === '1';
+const unit = await nx('run-many', '-t', 'test', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache');
+const e2e = skipE2e ? 0 : await nx('run', 'frontend:e2e', '--outputStyle=stream');
+console.log(`[test] unit and HTTP tests: ${unit === 0 ? 'passed' : 'FAILED'}; browser tests: ${skipE2e ? 'skipped (SKIP_E2E=1)' : e2e === 0 ? 'passed' : 'FAILED'}`);
+process.exit(unit || e2e ? 1 : 0);
