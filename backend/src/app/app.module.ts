@@ -1,4 +1,5 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -6,16 +7,44 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
+import { AccountsModule } from './accounts/accounts.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { ProposalsModule } from './proposals/proposals.module';
+import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /** Feature modules that both the HTTP app and the worker load. */
 export function featureModules(): Array<DynamicModule | Type> {
-  return [HealthModule];
+  return [
+    HealthModule,
+    AuthModule,
+    AccountsModule,
+    OrganisationModule,
+    OutboxModule,
+    WorkflowModule,
+    ProposalsModule,
+    AttachmentsModule,
+    QueuesModule,
+    MailModule,
+    NotificationsModule,
+    RemindersModule,
+  ];
 }
 
 export function loggerModule(config: AppConfig) {
   return LoggerModule.forRoot({
+    // Nest 11's path syntax; nestjs-pino's default ('*') draws a deprecation warning at every start
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -42,6 +71,11 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
         RedisModule,
         ...featureModules(),
+      ],
+      // every route needs a login unless @Public(); then @Roles(...) where given (app/auth)
+      providers: [
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: RolesGuard },
       ],
     };
   }

@@ -35,6 +35,43 @@ export interface AppConfig {
   dataDir: string;
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Attachments: the largest file accepted, and how many one proposal may have. */
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
+  /** E-mail through SMTP (SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD); null when SMTP_HOST is unset. */
+  smtp: SmtpConfig | null;
+  /** The From of every e-mail (MAIL_FROM). */
+  mailFrom: string;
+  /** WORKER_MODE: `inline` runs the queue workers, outbox relay and reconciler in this process too; `off` does not. */
+  workerMode: 'inline' | 'off';
+  /** The job queues: relay, reconciler, retries (see docs/reminders.md). */
+  jobs: JobsConfig;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+}
+
+export interface JobsConfig {
+  /** RELAY_INTERVAL_MS: how often the relay polls the outbox (it is also woken by each commit). */
+  relayIntervalMs: number;
+  /** REMINDER_RECONCILE_SECONDS: how often Redis is checked against PostgreSQL (and at start). */
+  reconcileSeconds: number;
+  /** REMINDER_HOUR: the local hour at which day-based reminders go out. */
+  reminderHour: number;
+  /** JOB_ATTEMPTS, JOB_BACKOFF_MS: retries of reminder and notice jobs (exponential backoff from this delay). */
+  attempts: number;
+  backoffMs: number;
+  /** MAIL_ATTEMPTS, MAIL_BACKOFF_MS: retries of one e-mail (exponential backoff from this delay). */
+  mailAttempts: number;
+  mailBackoffMs: number;
+  /** WORKER_CONCURRENCY: jobs one process runs at once per queue. */
+  concurrency: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -128,5 +165,39 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: str(env, 'DATA_DIR', '.data'),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    attachmentMaxCount: int(env, 'ATTACHMENT_MAX_COUNT', 10, 1, 1000),
+    smtp: smtp(env),
+    mailFrom: mailFrom(env),
+    workerMode: oneOf(env, 'WORKER_MODE', 'inline', ['inline', 'off'] as const),
+    jobs: {
+      relayIntervalMs: int(env, 'RELAY_INTERVAL_MS', 2000, 20, 600_000),
+      reconcileSeconds: int(env, 'REMINDER_RECONCILE_SECONDS', 300, 1, 86_400),
+      reminderHour: int(env, 'REMINDER_HOUR', 9, 0, 23),
+      attempts: int(env, 'JOB_ATTEMPTS', 8, 1, 100),
+      backoffMs: int(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
+      mailAttempts: int(env, 'MAIL_ATTEMPTS', 6, 1, 100),
+      mailBackoffMs: int(env, 'MAIL_BACKOFF_MS', 60_000, 1, 3_600_000),
+      concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100),
+    },
   };
+}
+
+function smtp(env: Env): SmtpConfig | null {
+  const host = str(env, 'SMTP_HOST', '');
+  if (!host) return null;
+  if (!/^[\w.-]+$|^\[[\d:a-fA-F.]+\]$/.test(host)) throw new ConfigError('SMTP_HOST', `must be a host name or address, got "${host}"`);
+  const port = int(env, 'SMTP_PORT', 587, 1, 65535);
+  const user = str(env, 'SMTP_USER', '') || null;
+  const password = str(env, 'SMTP_PASSWORD', '') || null;
+  if (password && !user) throw new ConfigError('SMTP_USER', 'must be set when SMTP_PASSWORD is');
+  return { host, port, secure: bool(env, 'SMTP_SECURE', port === 465), user, password };
+}
+
+function mailFrom(env: Env): string {
+  const from = str(env, 'MAIL_FROM', '"教代会提案系统" <no-reply@localhost>');
+  if (!/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(from.trim())) {
+    throw new ConfigError('MAIL_FROM', `must be an address like "Union office" <union@example.edu.cn>, got "${from}"`);
+  }
+  return from.trim();
 }

@@ -1,3 +1,4 @@
+import './register-aliases';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config/app-config';
 import { createDataSource } from '../../src/database/data-source';

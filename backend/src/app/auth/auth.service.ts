@@ -1,0 +1,132 @@
+import { passwordProblem } from '@congress/api-types';
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { fieldError } from '../organisation/versioned-update';
+import { REDIS } from '../redis/redis.module';
+import { AuthUser, AuthUserService, LoadedUser, toAuthUser } from './auth-user.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+
+/** What our JWTs carry: the user, the user's token_version when issued (bumped = revoked), a token id. */
+export interface TokenPayload {
+  sub: string;
+  token_version: number;
+  jti: string;
+  exp: number;
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresAt: string;
+  user: AuthUser;
+}
+
+export const WRONG_CREDENTIALS = 'Wrong username or password';
+
+@Injectable()
+export class AuthService {
+  private readonly log = new Logger(AuthService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: AuthUserService,
+    private readonly throttle: LoginThrottleService,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Local password login. Throws LoginThrottled (→ 429) or 401; the hash work is done for unknown users too. */
+  async login(username: string, password: string, address: string): Promise<IssuedToken> {
+    await this.throttle.assertAllowed(username, address);
+    const rows = (await this.db.query(
+      `SELECT id, password_hash, active, token_version FROM users WHERE lower(username) = lower($1)`,
+      [username.trim()],
+    )) as { id: string; password_hash: string | null; active: boolean; token_version: number }[];
+    const row = rows[0];
+    const matches = await verifyPassword(row?.password_hash ?? (await dummyHash()), password);
+    if (!row || !row.password_hash || !matches) {
+      await this.throttle.recordFailure(username, address);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    if (!row.active) throw new UnauthorizedException('This account is disabled; ask the system administrator');
+    await this.throttle.recordSuccess(username);
+    const user = await this.users.load(row.id);
+    if (!user) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    return this.issue(user);
+  }
+
+  async issue(user: LoadedUser): Promise<IssuedToken> {
+    const payload = { sub: user.id, token_version: user.tokenVersion, jti: randomUUID() };
+    const accessToken = await this.jwt.signAsync(payload);
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString();
+    return { accessToken, expiresAt, user: toAuthUser(user) };
+  }
+
+  /** The payload of a valid, unexpired, not logged-out token, else null. */
+  async verify(token: string): Promise<TokenPayload | null> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (typeof payload.sub !== 'string' || typeof payload.token_version !== 'number') return null;
+    if (payload.jti && (await this.isLoggedOut(payload.jti))) return null;
+    return payload;
+  }
+
+  /** Logout: the token stops working even if someone kept a copy (a denylist entry until it expires). */
+  async logout(token: string | undefined): Promise<void> {
+    if (!token) return;
+    const payload = await this.verify(token);
+    if (!payload?.jti) return;
+    const ttl = Math.max(1, payload.exp - Math.floor(Date.now() / 1000));
+    try {
+      await this.redis.set(`auth:logged-out:${payload.jti}`, '1', 'EX', ttl);
+    } catch (err) {
+      this.log.warn(`could not record a logout: ${(err as Error).message}`);
+    }
+  }
+
+  private async isLoggedOut(jti: string): Promise<boolean> {
+    try {
+      return (await this.redis.exists(`auth:logged-out:${jti}`)) === 1;
+    } catch (err) {
+      this.log.warn(`logout list unavailable: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Changes the caller's password (policy checked), ends every other session and issues a new token. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<IssuedToken> {
+    const rows = (await this.db.query(`SELECT username, password_hash FROM users WHERE id = $1`, [userId])) as {
+      username: string;
+      password_hash: string | null;
+    }[];
+    const row = rows[0];
+    if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
+      throw fieldError('currentPassword', 'The current password is wrong');
+    }
+    const problem = passwordProblem(newPassword, row.username);
+    if (problem) throw fieldError('newPassword', `The new password ${problem}`);
+    await this.setPassword(userId, newPassword);
+    const user = await this.users.load(userId);
+    if (!user) throw new UnauthorizedException();
+    return this.issue(user);
+  }
+
+  /** Sets a password and bumps token_version (every existing session of the user ends). */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    await this.db.query(
+      `UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1`,
+      [userId, hash],
+    );
+  }
+}

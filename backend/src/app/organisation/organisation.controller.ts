@@ -1,0 +1,51 @@
+import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CategoriesService } from './categories.service';
+import { DepartmentsService } from './departments.service';
+import { CategoryDto } from './dto/category.dto';
+import { DepartmentDto } from './dto/department.dto';
+import { SessionDto } from './dto/session.dto';
+import { SessionsService } from './sessions.service';
+
+/** What any logged-in user may read of the organisation. */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller()
+export class OrganisationController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly categories: CategoriesService,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Congress sessions with their rules, newest first' })
+  @ApiOkResponse({ type: [SessionDto] })
+  listSessions() {
+    return this.sessions.list();
+  }
+
+  @Get('sessions/current')
+  @ApiOperation({ summary: 'The current session' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiNotFoundResponse({ description: 'No session is current' })
+  async currentSession() {
+    const current = await this.sessions.current();
+    if (!current) throw new NotFoundException('No session is current');
+    return current;
+  }
+
+  @Get('categories')
+  @ApiOperation({ summary: 'The categories on offer (active), in order' })
+  @ApiOkResponse({ type: [CategoryDto] })
+  listCategories() {
+    return this.categories.list({ activeOnly: true });
+  }
+
+  @Get('departments')
+  @ApiOperation({ summary: 'The departments (承办单位) with the leader in charge' })
+  @ApiOkResponse({ type: [DepartmentDto] })
+  listDepartments() {
+    return this.departments.listPublic();
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { REDIS } from '../redis/redis.module';
+import { CalendarDayDto, PutCalendarDayDto } from './dto/calendar.dto';
+import { addDays, DayCounting, DayKind, isDayKey, isWorkingDay, localDay, WorkingCalendar } from './working-days';
+import { fieldError } from './versioned-update';
+
+const REVISION_KEY = 'calendar:revision';
+
+/**
+ * The admin-kept working-day calendar and the deadlines computed with it.
+ *
+ *   const dueAt = await calendar.deadline(assignedAt, rules.handlingDays, rules.dayCounting.handlingDays);
+ *
+ * The calendar is cached in memory and reloaded when its revision in Redis changes: every edit (here, from any
+ * process: API or worker) bumps the revision. Without Redis it reloads at most once a minute.
+ */
+@Injectable()
+export class WorkingCalendarService {
+  private readonly log = new Logger(WorkingCalendarService.name);
+  private cache?: { revision: string; days: WorkingCalendar };
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get timeZone(): string {
+    return this.config.timezone;
+  }
+
+  /** The end of the day `days` working or calendar days after `from`, in the app's time zone. */
+  async deadline(from: Date, days: number, counting: DayCounting): Promise<Date> {
+    return addDays(from, days, counting, await this.calendar(), this.config.timezone);
+  }
+
+  /** Whether the date an instant falls on (in the app's time zone), or a YYYY-MM-DD date, is a working day. */
+  async isWorkingDay(day: Date | string): Promise<boolean> {
+    return isWorkingDay(day, await this.calendar(), this.config.timezone);
+  }
+
+  async calendar(): Promise<WorkingCalendar> {
+    const revision = await this.revision();
+    if (this.cache?.revision === revision) return this.cache.days;
+    const rows = (await this.db.query(`SELECT day::text AS day, kind FROM calendar_days`)) as { day: string; kind: DayKind }[];
+    const days = new Map(rows.map((r) => [r.day, r.kind]));
+    this.cache = { revision, days };
+    return days;
+  }
+
+  async list(year?: number): Promise<CalendarDayDto[]> {
+    const y = year ?? Number(localDay(new Date(), this.config.timezone).slice(0, 4));
+    return this.db.query(
+      `SELECT day::text AS day, kind, note FROM calendar_days WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1)
+        ORDER BY day`,
+      [y],
+    );
+  }
+
+  async put(day: string, dto: PutCalendarDayDto): Promise<CalendarDayDto> {
+    checkDay(day);
+    await this.db.query(
+      `INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3)
+       ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, updated_at = now()`,
+      [day, dto.kind, dto.note ?? null],
+    );
+    await this.invalidate();
+    return { day, kind: dto.kind, note: dto.note ?? null };
+  }
+
+  async remove(day: string): Promise<void> {
+    checkDay(day);
+    const [, affected] = (await this.db.query(`DELETE FROM calendar_days WHERE day = $1`, [day])) as [unknown, number];
+    if (!affected) throw new NotFoundException(`${day} is not in the calendar`);
+    await this.invalidate();
+  }
+
+  /** Drops every process's cached calendar. */
+  async invalidate(): Promise<void> {
+    this.cache = undefined;
+    try {
+      await this.redis.incr(REVISION_KEY);
+    } catch (err) {
+      this.log.warn(`could not announce the calendar change: ${(err as Error).message}`);
+    }
+  }
+
+  private async revision(): Promise<string> {
+    try {
+      return (await this.redis.get(REVISION_KEY)) ?? '0';
+    } catch {
+      return `minute-${Math.floor(Date.now() / 60_000)}`;
+    }
+  }
+}
+
+function checkDay(day: string) {
+  if (!isDayKey(day)) throw fieldError('day', `day must be a date written YYYY-MM-DD, got "${day}"`);
+}

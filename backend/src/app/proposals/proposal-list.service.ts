@@ -1,0 +1,97 @@
+import type { Page, ProposalSummary } from '@congress/api-types';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.service';
+import { CLOCK, Clock } from '../workflow/clock';
+import { actorFactsOf } from '../workflow/proposal-facts';
+import { ProposalListQueryDto } from './dto/list-query.dto';
+import { containsPattern, SEARCH_TEXT, visibleTo } from './visibility.sql';
+
+const SORT_COLUMNS: Record<string, string> = {
+  createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+  submittedAt: 'p.submitted_at',
+  dueAt: 'p.due_at',
+  number: 'p.number',
+  title: 'p.title',
+};
+
+/** The columns of a ProposalSummary, for every query that lists proposals. */
+export const SUMMARY_COLUMNS = `p.id, p.session_id AS "sessionId", p.kind, p.collective, p.title, p.state, p.version,
+  p.number_label AS "number", p.category_id AS "categoryId", p.lead_department_id AS "leadDepartmentId",
+  p.co_department_ids AS "coDepartmentIds", p.due_at AS "dueAt", p.is_key AS "isKey", p.excellent, p.published,
+  p.submitted_at AS "submittedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  json_build_object('id', lu.id, 'username', lu.username, 'displayName', lu.display_name) AS "leadProposer"`;
+
+type SummaryRow = Omit<ProposalSummary, 'overdue' | 'dueAt' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {
+  dueAt: Date | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function toSummary(r: SummaryRow, now: Date): ProposalSummary {
+  return {
+    ...r,
+    dueAt: r.dueAt?.toISOString() ?? null,
+    overdue: r.dueAt !== null && r.state.startsWith('handling.') && r.dueAt.getTime() < now.getTime(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** `GET /api/proposals`: filters, paging and sorting over what the caller may see (filtered in SQL). */
+@Injectable()
+export class ProposalListService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthUser, query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
+    const now = this.clock.now();
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = ['p.deleted_at IS NULL', visibleTo(actorFactsOf(user), params)];
+    if (query.state) {
+      const s = p(query.state);
+      where.push(`(p.state = ${s} OR p.state LIKE ${s} || '.%')`);
+    }
+    if (query.sessionId) where.push(`p.session_id = ${p(query.sessionId)}`);
+    if (query.categoryId) where.push(`p.category_id = ${p(query.categoryId)}`);
+    if (query.departmentId) {
+      const d = p(query.departmentId);
+      where.push(`(p.lead_department_id = ${d} OR ${d}::uuid = ANY(p.co_department_ids))`);
+    }
+    if (query.q?.trim()) where.push(`${SEARCH_TEXT()} ILIKE ${p(containsPattern(query.q))}`);
+    if (query.mine) {
+      const me = p(user.id);
+      where.push(`(p.lead_proposer_id = ${me} OR EXISTS (SELECT 1 FROM proposal_cosigners mc
+        WHERE mc.proposal_id = p.id AND mc.user_id = ${me} AND mc.status <> 'declined'))`);
+    }
+    if (query.overdue) where.push(`p.state LIKE 'handling.%' AND p.due_at < ${p(now)}`);
+
+    const sort = query.sort ?? '-createdAt';
+    const desc = sort.startsWith('-');
+    const column = SORT_COLUMNS[desc ? sort.slice(1) : sort] ?? 'p.created_at';
+    const pageSize = query.pageSize ?? 20;
+    const page = query.page ?? 1;
+    const whereSql = where.join(' AND ');
+    const countParams = [...params];
+    const rows = (await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id
+        WHERE ${whereSql}
+        ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, p.id ${desc ? 'DESC' : 'ASC'}
+        LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      params,
+    )) as SummaryRow[];
+    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams)) as {
+      total: number;
+    }[];
+    return { items: rows.map((r) => toSummary(r, now)), total };
+  }
+}

@@ -1,0 +1,45 @@
+import type { ActorFacts } from '@congress/workflow';
+
+/**
+ * `canSee` of the workflow library (domain.md, Permissions) as a SQL condition over `proposals <alias>`, so
+ * that lists, search and similar proposals filter in the database and page correctly. Keep the two in step:
+ * the e2e tests compare the list with the detail's 404s.
+ *
+ * - lead proposer, invited or confirmed co-signers: always;
+ * - a draft: otherwise only the committee, and only once it was before the committee (returned);
+ * - past draft: the committee; anyone when published; any delegate while co-signing; the head of its
+ *   delegation; the departments assigned to it (handler or head); the leader in charge of those departments.
+ *
+ * Pushes its parameters onto `params` and returns the condition.
+ */
+export function visibleTo(actor: ActorFacts, params: unknown[], alias = 'p'): string {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const me = p(actor.id);
+  const own = `(${alias}.lead_proposer_id = ${me} OR EXISTS (SELECT 1 FROM proposal_cosigners vc
+      WHERE vc.proposal_id = ${alias}.id AND vc.user_id = ${me} AND vc.status IN ('invited', 'confirmed')))`;
+  const committee = actor.roles.includes('committee');
+  if (committee) {
+    return `(${own} OR ${alias}.state <> 'draft' OR ${alias}.submitted_at IS NOT NULL)`;
+  }
+  // handler or head of a department, or leader in charge of it (leaderOfDepartmentIds = departments.leader_id)
+  const staff = [...new Set([...actor.departmentIds, ...actor.headOfDepartmentIds, ...actor.leaderOfDepartmentIds])];
+  const past: string[] = [`${alias}.published`];
+  if (actor.roles.includes('delegate')) past.push(`${alias}.state = 'cosigning'`);
+  if (actor.headOfDelegationIds.length) past.push(`${alias}.delegation_id = ANY(${p(actor.headOfDelegationIds)}::uuid[])`);
+  if (staff.length) {
+    const depts = p(staff);
+    past.push(`${alias}.lead_department_id = ANY(${depts}::uuid[])`, `${alias}.co_department_ids && ${depts}::uuid[]`);
+  }
+  return `(${own} OR (${alias}.state <> 'draft' AND (${past.join(' OR ')})))`;
+}
+
+/** `ILIKE` pattern for a substring search: the user's `%`, `_` and `\` match themselves. */
+export function containsPattern(q: string): string {
+  return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The searched text; written exactly as in the trigram index of the proposals migration so the planner uses it. */
+export const SEARCH_TEXT = (alias = 'p') => `(${alias}.title || ' ' || ${alias}.background || ' ' || ${alias}.suggestions)`;

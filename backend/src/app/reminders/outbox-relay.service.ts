@@ -1,0 +1,196 @@
+import { REMINDERS, type Reminder } from '@congress/workflow';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { WorkingCalendar } from '../organisation/working-days';
+import { JobLedger, jobOf, LedgerEntry } from '../queues/job-ledger';
+import { throttled } from '../queues/queue-names';
+import { QueueRegistry } from '../queues/queue-registry';
+import { QueueWorkers } from '../queues/queue-workers';
+import { CLOCK, Clock } from '../workflow/clock';
+import { isUuid } from '../workflow/proposal-facts';
+import { loadProposalState, ReminderSync } from './reminder-sync.service';
+
+/** The channel the outbox trigger notifies on commit (migration 1764800000000). */
+export const OUTBOX_CHANNEL = 'congress_outbox';
+const BATCH = 100;
+
+interface OutboxRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/** A row the relay can never handle (unknown kind, malformed payload): logged and set aside, not retried forever. */
+class UnusableRow extends Error {}
+
+/**
+ * Moves outbox rows to BullMQ. One transaction per batch: rows taken `FOR UPDATE SKIP LOCKED` in id order (so
+ * several processes share the work), each row's Redis calls made first, then its ledger rows written and the
+ * row marked processed; a row whose Redis call fails is rolled back to its savepoint and the batch ends there,
+ * so with Redis down rows simply wait in the outbox. A crash after the Redis call and before the commit adds
+ * the same deterministic job ids again next time: harmless. Polls every RELAY_INTERVAL_MS and is woken by the
+ * outbox trigger's NOTIFY, which PostgreSQL delivers only after the writing transaction committed.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('OutboxRelay');
+  private readonly warn = throttled((m) => this.log.warn(m));
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private listener: Client | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly workers: QueueWorkers,
+    private readonly ledger: JobLedger,
+    private readonly sync: ReminderSync,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.workers.running) return;
+    this.timer = setInterval(() => this.wake(), this.config.jobs.relayIntervalMs);
+    void this.listen();
+    this.wake();
+  }
+
+  /** Runs the relay now, or once more right after the run in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((err: Error) => this.warn(`relay: ${err.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Relays batches until the outbox is empty or a batch stops early; returns how many rows were relayed. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { relayed, complete, full } = await this.batch();
+      total += relayed;
+      if (!complete || !full || this.stopped) return total;
+    }
+  }
+
+  private async batch(): Promise<{ relayed: number; complete: boolean; full: boolean }> {
+    const calendar = await this.sync.calendarNow();
+    return this.db.transaction('READ COMMITTED', async (em) => {
+      const rows = (await em.query(
+        `SELECT id::text AS id, kind, payload FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      )) as OutboxRow[];
+      const done: string[] = [];
+      let complete = true;
+      for (const row of rows) {
+        await em.query('SAVEPOINT outbox_row');
+        try {
+          await this.dispatch(em, row, calendar);
+          await em.query('RELEASE SAVEPOINT outbox_row');
+          done.push(row.id);
+        } catch (err) {
+          await em.query('ROLLBACK TO SAVEPOINT outbox_row');
+          if (err instanceof UnusableRow) {
+            this.log.error(`outbox row ${row.id} (${row.kind}) set aside: ${err.message}`);
+            done.push(row.id);
+            continue;
+          }
+          this.warn(`outbox row ${row.id} waits (${rows.length - done.length} in this batch): ${(err as Error).message}`);
+          complete = false;
+          break;
+        }
+      }
+      if (done.length) {
+        await em.query(`UPDATE outbox SET processed_at = $2 WHERE id = ANY($1::bigint[])`, [done, this.clock.now()]);
+      }
+      return { relayed: done.length, complete, full: rows.length === BATCH };
+    });
+  }
+
+  private async dispatch(em: EntityManager, row: OutboxRow, calendar: WorkingCalendar): Promise<void> {
+    const p = row.payload;
+    if (!isUuid(p.proposalId)) throw new UnusableRow('no proposalId');
+    const at = typeof p.at === 'string' && !Number.isNaN(Date.parse(p.at)) ? new Date(p.at) : this.clock.now();
+    switch (row.kind) {
+      case 'notify': {
+        if (typeof p.notice !== 'string') throw new UnusableRow('no notice');
+        const entry: LedgerEntry = {
+          jobId: `notice-${row.id}`,
+          queue: 'notices',
+          name: p.notice,
+          proposalId: p.proposalId,
+          anchor: null,
+          runAt: at.toISOString(),
+          data: { ...p, outboxId: row.id },
+        };
+        await this.queues.add('notices', [{ ...jobOf(entry, at), delay: 0 }]);
+        await this.ledger.insert(em, [entry]);
+        return;
+      }
+      case 'schedule':
+      case 'cancel': {
+        if (!REMINDERS.includes(p.reminder as Reminder)) throw new UnusableRow(`unknown reminder ${String(p.reminder)}`);
+        const proposal = await loadProposalState(em, p.proposalId);
+        if (!proposal) throw new UnusableRow(`no proposal ${p.proposalId}`);
+        await this.sync.sync(em, proposal, p.reminder as Reminder, at, `${row.kind} effect of ${String(p.event)}`, calendar);
+        return;
+      }
+      default:
+        throw new UnusableRow(`unknown kind ${row.kind}`);
+    }
+  }
+
+  /** LISTEN on a connection of its own; on a lost connection, retry in a few seconds (polling goes on meanwhile). */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    let retried = false;
+    const retry = () => {
+      if (retried) return;
+      retried = true;
+      if (this.listener === client) this.listener = null;
+      client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 5000).unref();
+    };
+    client.on('error', (err) => {
+      this.warn(`outbox listener: ${err.message}`);
+      retry();
+    });
+    client.on('notification', () => this.wake());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (this.stopped) return void client.end().catch(() => undefined);
+      this.listener = client;
+    } catch (err) {
+      this.warn(`outbox listener: ${(err as Error).message}`);
+      retry();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+}

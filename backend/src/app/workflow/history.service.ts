@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { historyHash } from './history-hash';
+
+export interface NewHistoryRecord {
+  proposalId: string;
+  fromState: string | null;
+  toState: string;
+  /** A machine event type, or a draft operation: CREATE, EDIT, DELETE, INVITE_COSIGNERS, REMOVE_COSIGNER, MERGED_IN. */
+  event: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  comment: string | null;
+  at: Date;
+}
+
+export interface HistoryRow {
+  id: string;
+  proposalId: string;
+  seq: number;
+  fromState: string | null;
+  toState: string;
+  event: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  comment: string | null;
+  at: Date;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** The first record of a proposal whose chain does not check out. */
+export interface ChainBreak {
+  proposalId: string;
+  seq: number;
+  recordId: string;
+  problem: string;
+}
+
+const COLUMNS = `id::text AS id, proposal_id AS "proposalId", seq, from_state AS "fromState", to_state AS "toState",
+  event, actor_id AS "actorId", payload, comment, at, prev_hash AS "prevHash", hash`;
+
+/**
+ * The append-only, hash-chained history of each proposal. Appending must happen inside the transaction that
+ * holds the proposal's row lock (WorkflowService and the draft service take it), so records of one proposal
+ * are appended one at a time and `seq` has no gaps; UNIQUE (proposal_id, seq) backs that up.
+ */
+@Injectable()
+export class HistoryService {
+  constructor(private readonly db: DataSource) {}
+
+  async append(em: EntityManager, r: NewHistoryRecord): Promise<HistoryRow> {
+    const last = (await em.query(
+      `SELECT seq, hash FROM proposal_history WHERE proposal_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [r.proposalId],
+    )) as { seq: number; hash: string }[];
+    const seq = (last[0]?.seq ?? 0) + 1;
+    const prevHash = last[0]?.hash ?? null;
+    const hash = historyHash(prevHash, { ...r, seq });
+    const rows = (await em.query(
+      `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, hash],
+    )) as HistoryRow[];
+    return rows[0];
+  }
+
+  async list(proposalId: string, em: EntityManager = this.db.manager): Promise<HistoryRow[]> {
+    return (await em.query(`SELECT ${COLUMNS} FROM proposal_history WHERE proposal_id = $1 ORDER BY seq`, [
+      proposalId,
+    ])) as HistoryRow[];
+  }
+
+  /**
+   * Recomputes every chain (or one proposal's) and returns the first bad record of each proposal: a hash that
+   * does not match the record, a prev_hash that does not match the previous record, a gap in `seq`, or a chain
+   * that does not end in the proposal's current state.
+   * Reads in pages of `pageSize` rows (keyset on proposal_id, seq), so the whole history never sits in memory.
+   */
+  async verify(options: { proposalId?: string; pageSize?: number } = {}): Promise<{ checked: number; breaks: ChainBreak[] }> {
+    const pageSize = options.pageSize ?? 1000;
+    const breaks: ChainBreak[] = [];
+    let checked = 0;
+    let current: { proposalId: string; seq: number; hash: string; broken: boolean } | null = null;
+    let after: [string, number] = ['00000000-0000-0000-0000-000000000000', 0];
+    for (;;) {
+      const params: unknown[] = [after[0], after[1], pageSize];
+      const only = options.proposalId ? `AND proposal_id = $4` : '';
+      if (options.proposalId) params.push(options.proposalId);
+      const rows = (await this.db.query(
+        `SELECT ${COLUMNS} FROM proposal_history
+          WHERE (proposal_id, seq) > ($1::uuid, $2::int) ${only}
+          ORDER BY proposal_id, seq LIMIT $3`,
+        params,
+      )) as HistoryRow[];
+      for (const row of rows) {
+        checked++;
+        if (!current || current.proposalId !== row.proposalId) {
+          current = { proposalId: row.proposalId, seq: 0, hash: '', broken: false };
+        }
+        if (!current.broken) {
+          const problem = this.problemOf(row, current.seq === 0 ? null : current);
+          if (problem) {
+            breaks.push({ proposalId: row.proposalId, seq: row.seq, recordId: row.id, problem });
+            current.broken = true;
+          }
+        }
+        current.seq = row.seq;
+        current.hash = row.hash;
+      }
+      if (rows.length < pageSize) break;
+      const last = rows[rows.length - 1];
+      after = [last.proposalId, last.seq];
+    }
+    // A chain cut at its end still checks out link by link; the proposal's row tells: its state must be the one
+    // the last record leads to (this also catches a state changed outside the workflow).
+    const broken = new Set(breaks.map((b) => b.proposalId));
+    const ends = (await this.db.query(
+      `SELECT p.id AS "proposalId", p.state, h.to_state AS "toState", h.seq, h.id::text AS "recordId"
+         FROM proposals p
+         LEFT JOIN LATERAL (SELECT to_state, seq, id FROM proposal_history WHERE proposal_id = p.id ORDER BY seq DESC LIMIT 1) h ON true
+        WHERE h.to_state IS DISTINCT FROM p.state ${options.proposalId ? 'AND p.id = $1' : ''}`,
+      options.proposalId ? [options.proposalId] : [],
+    )) as { proposalId: string; state: string; toState: string | null; seq: number | null; recordId: string | null }[];
+    for (const e of ends.filter((x) => !broken.has(x.proposalId))) {
+      breaks.push({
+        proposalId: e.proposalId,
+        seq: e.seq ?? 0,
+        recordId: e.recordId ?? '-',
+        problem: `the proposal is ${e.state} but its history ends in ${e.toState ?? 'nothing'} (records missing at the end, or the row changed outside the workflow)`,
+      });
+    }
+    return { checked, breaks };
+  }
+
+  private problemOf(row: HistoryRow, previous: { seq: number; hash: string } | null): string | null {
+    const expectedSeq = previous ? previous.seq + 1 : 1;
+    if (row.seq !== expectedSeq) return `seq ${row.seq} where ${expectedSeq} was expected (a record is missing)`;
+    const expectedPrev = previous ? previous.hash : null;
+    if ((row.prevHash ?? null) !== expectedPrev) return 'prev_hash does not match the previous record';
+    if (historyHash(row.prevHash, row) !== row.hash) return 'hash does not match the record (it was altered)';
+    return null;
+  }
+}

@@ -1,0 +1,195 @@
+import { Api, clock, departmentId, sessionId, TEXT } from './support/proposal-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('drafts: creating, editing, deleting and inviting', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = new Api(t);
+  });
+  afterAll(() => t.close());
+
+  it('validates a new draft: title required and at most 200 characters, an open session, delegates as co-signers', async () => {
+    const session = await sessionId(t);
+    const noTitle = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '  ' });
+    expect(noTitle.status).toBe(400);
+    expect(noTitle.body.errors[0].field).toBe('title');
+    const long = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '长'.repeat(201) });
+    expect(long.status).toBe(400);
+    const self = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '题目', cosignerIds: [await api.people.id('delegate01')] });
+    expect(self.body.errors[0]).toMatchObject({ field: 'cosignerIds' });
+    const handler = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '题目', cosignerIds: [await api.people.id('jwc.handler')] });
+    expect(handler.body.errors[0].messages[0]).toMatch(/not an active delegate/);
+    const notDelegate = await api.post('jwc.handler', '/api/proposals', { sessionId: session, title: '题目' });
+    expect(notDelegate.status).toBe(403);
+    // a short draft is fine: the minimums wait for SUBMIT
+    const short = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '题目', background: '短' });
+    expect(short.status).toBe(201);
+    expect(short.body).toMatchObject({ state: 'draft', version: 1, background: '短', availableEvents: expect.arrayContaining(['SUBMIT']) });
+  });
+
+  it('refuses a draft for a session that is not taking proposals', async () => {
+    const session = await sessionId(t);
+    clock(t).set(new Date(Date.now() + 400 * 86_400_000));
+    try {
+      const res = await api.post('delegate01', '/api/proposals', { sessionId: session, title: '题目' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('sessionId');
+    } finally {
+      clock(t).reset();
+    }
+  });
+
+  it('lets the lead edit a draft at the version it saw, and only a draft', async () => {
+    const d = await api.draft();
+    const ok = await api.patch('delegate01', `/api/proposals/${d.id}`, { expectedVersion: 1, title: '关于延长图书馆开放时间的提案' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ title: '关于延长图书馆开放时间的提案', version: 2 });
+    const stale = await api.patch('delegate01', `/api/proposals/${d.id}`, { expectedVersion: 1, title: '旧版本' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(2);
+    const p = await api.ok('delegate01', d.id, 'SUBMIT');
+    const late = await api.patch('delegate01', `/api/proposals/${d.id}`, { expectedVersion: p.version, title: '提交后修改' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/Only a draft/);
+  });
+
+  it('deletes a never-submitted draft, but keeps one that was submitted before', async () => {
+    const d = await api.draft();
+    expect((await api.delete('delegate02', `/api/proposals/${d.id}?expectedVersion=1`)).status).toBe(403);
+    expect((await api.delete('delegate01', `/api/proposals/${d.id}?expectedVersion=1`)).status).toBe(204);
+    expect((await api.get('delegate01', `/api/proposals/${d.id}`)).status).toBe(404);
+    const list = await api.get('delegate01', '/api/proposals?mine=true&pageSize=100');
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(d.id);
+    const history = (await t.db.query(`SELECT event FROM proposal_history WHERE proposal_id = $1 ORDER BY seq`, [d.id])) as { event: string }[];
+    expect(history.map((h) => h.event)).toEqual(['CREATE', 'DELETE']);
+
+    const again = await api.draft();
+    await api.ok('delegate01', again.id, 'SUBMIT');
+    const back = await api.ok('delegate01', again.id, 'WITHDRAW');
+    const refused = await api.delete('delegate01', `/api/proposals/${again.id}?expectedVersion=${back.version}`);
+    expect(refused.status).toBe(409);
+  });
+
+  it('invites and removes co-signers while a draft', async () => {
+    const d = await api.draft('delegate01', {}, []);
+    const d4 = await api.people.id('delegate04');
+    let r = await api.post('delegate01', `/api/proposals/${d.id}/cosigners`, { userIds: [d4], expectedVersion: 1 });
+    expect(r.status).toBe(200);
+    expect(r.body.cosigners).toEqual([expect.objectContaining({ status: 'invited', user: expect.objectContaining({ id: d4 }) })]);
+    expect((await api.get('delegate04', `/api/proposals/${d.id}`)).status).toBe(200);
+    r = await api.delete('delegate01', `/api/proposals/${d.id}/cosigners/${d4}?expectedVersion=${r.body.version}`);
+    expect(r.status).toBe(200);
+    expect(r.body.cosigners).toEqual([]);
+    expect((await api.get('delegate04', `/api/proposals/${d.id}`)).status).toBe(404);
+  });
+});
+
+describe('the list, search and similar proposals', () => {
+  let t: TestApp;
+  let api: Api;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = new Api(t);
+    ids.handling = (await api.handling('jwc')).id;
+    ids.library = (
+      await api.submitted({
+        title: '关于延长图书馆开放时间的提案',
+        background: `${'图书馆晚间自习座位紧张，'.repeat(5)}期末尤其明显。`,
+        suggestions: '建议考试周图书馆开放至二十三点，并增加自习室座位与照明设施，方便教师备课。',
+      })
+    ).id;
+    ids.replied = (await api.replied('hqc')).id;
+    ids.draft = (await api.draft('delegate01', { title: '关于食堂伙食的草稿' })).id;
+  });
+  afterAll(() => t.close());
+
+  const listIds = async (as: string, query: string) => {
+    const res = await api.get(as, `/api/proposals?${query}`);
+    expect(res.status).toBe(200);
+    return res.body as { items: { id: string; state: string }[]; total: number };
+  };
+
+  it('filters by state prefix, department, session and mine, and pages with a total', async () => {
+    const handling = await listIds('committee1', 'state=handling');
+    expect(handling.items.map((i) => i.id)).toEqual([ids.handling]);
+    expect(handling.items[0].state).toBe('handling.drafting');
+    expect((await listIds('committee1', `departmentId=${await departmentId(t, 'hqc')}`)).items.map((i) => i.id)).toEqual([ids.replied]);
+    expect((await listIds('committee1', `sessionId=${await sessionId(t)}`)).total).toBe(3);
+    expect((await listIds('delegate01', 'mine=true')).total).toBe(4);
+    const page = await listIds('committee1', 'pageSize=2&page=2&sort=createdAt');
+    expect(page).toMatchObject({ total: 3 });
+    expect(page.items.map((i) => i.id)).toEqual([ids.replied]);
+    expect((await api.get('committee1', '/api/proposals?sort=secret')).status).toBe(400);
+  });
+
+  it('shows a department only what is assigned to it, and lists overdue handling once the due date passes', async () => {
+    expect((await listIds('jwc.handler', '')).items.map((i) => i.id)).toEqual([ids.handling]);
+    expect((await listIds('leader1', '')).total).toBe(2);
+    expect((await listIds('committee1', 'overdue=true')).total).toBe(0);
+    clock(t).advanceDays(61);
+    try {
+      expect((await listIds('committee1', 'overdue=true')).items.map((i) => i.id)).toEqual([ids.handling]);
+    } finally {
+      clock(t).reset();
+    }
+  });
+
+  it('finds Chinese words anywhere in the title, background or suggestions', async () => {
+    expect((await listIds('committee1', `q=${encodeURIComponent('图书馆')}`)).items.map((i) => i.id)).toEqual([ids.library]);
+    expect((await listIds('committee1', `q=${encodeURIComponent('排队时间')}`)).total).toBe(2);
+    expect((await listIds('committee1', `q=${encodeURIComponent('伙食')}`)).total).toBe(2);
+    expect((await listIds('committee1', `q=${encodeURIComponent('不存在的词语')}`)).total).toBe(0);
+    expect((await listIds('committee1', `q=${encodeURIComponent('100%')}`)).total).toBe(0);
+  });
+
+  it('searches with the trigram index the migration built', async () => {
+    const plan = (await t.db.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      return em.query(
+        `EXPLAIN SELECT id FROM proposals p WHERE (p.title || ' ' || p.background || ' ' || p.suggestions) ILIKE '%图书馆%'`,
+      );
+    })) as { 'QUERY PLAN': string }[];
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('proposals_text_trgm_idx');
+  });
+
+  it('ranks similar proposals of all sessions with their replies, for a title being typed and for a proposal', async () => {
+    const typed = await api.get('delegate05', `/api/proposals/similar?title=${encodeURIComponent('改善食堂伙食')}`);
+    expect(typed.status).toBe(200);
+    // delegate05 sees only what is open to it: nothing under review, nothing unpublished
+    expect(typed.body).toEqual([]);
+    const forCommittee = await api.get('committee1', `/api/proposals/similar?title=${encodeURIComponent('改善食堂伙食')}`);
+    const found = forCommittee.body.map((s: { id: string }) => s.id);
+    expect(found).toEqual(expect.arrayContaining([ids.handling, ids.replied]));
+    expect(found).not.toContain(ids.library);
+    expect(found).not.toContain(ids.draft);
+    const replied = forCommittee.body.find((s: { id: string }) => s.id === ids.replied);
+    expect(replied.reply).toMatchObject({ grade: 'A' });
+    expect(replied.score).toBeGreaterThan(0);
+    const forProposal = await api.get('committee1', `/api/proposals/${ids.handling}/similar`);
+    expect(forProposal.body.map((s: { id: string }) => s.id)).toEqual([ids.replied]);
+    expect(TEXT.title).toContain('食堂');
+  });
+
+  it('documents every proposals route in OpenAPI', async () => {
+    const doc = (await t.http().get('/api/docs-json')).body;
+    for (const path of [
+      '/api/proposals',
+      '/api/proposals/similar',
+      '/api/proposals/{id}',
+      '/api/proposals/{id}/history',
+      '/api/proposals/{id}/events',
+      '/api/proposals/{id}/similar',
+      '/api/proposals/{id}/cosigners',
+      '/api/proposals/{id}/cosigners/{userId}',
+      '/api/proposals/{id}/attachments',
+      '/api/attachments/{id}',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.components.schemas).toHaveProperty('SubmitReplyEventDto');
+    expect(doc.components.schemas).toHaveProperty('ProposalDetailDto');
+  });
+});
