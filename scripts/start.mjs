@@ -92,7 +92,7 @@ async function main() {
   }
 
   await buildIfStale('frontend', ['frontend/src', 'frontend/project.json', 'libs/api-types/src', 'libs/workflow/src'], 'dist/frontend/browser/index.html', () =>
-    run(process.execPath, ['node_modules/nx/bin/nx.js', 'build', 'frontend', '--skip-nx-cache'], { env }),
+    run(process.execPath, ['node_modules/nx/dist/bin/nx.js', 'build', 'frontend', '--skip-nx-cache'], { env }),
   );
 
   const api = spawn(process.execPath, ['dist/backend/backend/src/main.js'], { env, stdio: 'inherit' });

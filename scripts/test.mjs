@@ -24,7 +24,7 @@ if (missing.length) {
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
 const nx = (...a) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/nx/bin/nx.js', ...a], { cwd: root, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['node_modules/nx/dist/bin/nx.js', ...a], { cwd: root, env, stdio: 'inherit' });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
