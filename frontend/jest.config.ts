@@ -14,5 +14,6 @@ export default {
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/))'],
   moduleNameMapper: {
     '^@congress/api-types$': '<rootDir>/../libs/api-types/src/index.ts',
+    '^@congress/workflow$': '<rootDir>/../libs/workflow/src/index.ts',
   },
 };

@@ -22,6 +22,9 @@ import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { ReportsModule } from './reports/reports.module';
+import { PublicModule } from './public/public.module';
+import { ExportsModule } from './exports/exports.module';
 
 /** Feature modules that both the HTTP app and the worker load. */
 export function featureModules(): Array<DynamicModule | Type> {
@@ -38,6 +41,9 @@ export function featureModules(): Array<DynamicModule | Type> {
     MailModule,
     NotificationsModule,
     RemindersModule,
+    ReportsModule,
+    PublicModule,
+    ExportsModule,
   ];
 }
 

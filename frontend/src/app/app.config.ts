@@ -4,6 +4,7 @@ import localeZh from '@angular/common/locales/zh';
 import {
   ApplicationConfig,
   inject,
+  isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
@@ -14,6 +15,7 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { appRoutes } from './app.routes';
@@ -41,5 +43,10 @@ export const appConfig: ApplicationConfig = {
       fallbackLang: DEFAULT_LANGUAGE,
     }),
     provideAppInitializer(() => inject(LanguageService).init()),
+    // Caches the app shell so the installed app opens on a phone without a network; API calls always go to the server.
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:30000',
+    }),
   ],
 };

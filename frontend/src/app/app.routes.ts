@@ -44,6 +44,16 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
       {
+        path: 'proposals/:id',
+        title: 'proposal.title',
+        loadComponent: () => import('./proposals/proposal-page.component').then((m) => m.ProposalPageComponent),
+      },
+      {
+        path: 'inbox',
+        title: 'inbox.title',
+        loadComponent: () => import('./inbox/inbox-page.component').then((m) => m.InboxPageComponent),
+      },
+      {
         path: 'no-role',
         title: 'shell.noRoleTitle',
         loadComponent: () => import('./shell/no-role.component').then((m) => m.NoRoleComponent),

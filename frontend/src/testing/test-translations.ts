@@ -1,8 +1,13 @@
+import { registerLocaleData } from '@angular/common';
+import localeZh from '@angular/common/locales/zh';
 import { EnvironmentProviders, Provider } from '@angular/core';
 import { provideTranslateLoader, provideTranslateService, TranslateLoader, TranslationObject } from '@ngx-translate/core';
 import { Observable, of } from 'rxjs';
 import en from '../assets/i18n/en.json';
 import zhCN from '../assets/i18n/zh-CN.json';
+
+// as app.config.ts does at start: dates in Chinese need Angular's locale data
+registerLocaleData(localeZh, 'zh-CN');
 
 export const DICTIONARIES: Record<string, TranslationObject> = { 'zh-CN': zhCN, en };
 

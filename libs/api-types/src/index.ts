@@ -5,3 +5,4 @@ export * from './lib/accounts';
 export * from './lib/organisation';
 export * from './lib/proposals';
 export * from './lib/notifications';
+export * from './lib/reports';

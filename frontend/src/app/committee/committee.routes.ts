@@ -1,19 +1,15 @@
 import { Routes } from '@angular/router';
-import { AreaPageComponent } from '../shared/area-page.component';
-import { CommitteeHomeComponent } from './committee-home.component';
+import { ReviewQueueComponent } from './review-queue.component';
 
 export const COMMITTEE_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', title: 'areas.committee.title', component: CommitteeHomeComponent },
+  { path: '', pathMatch: 'full', title: 'areas.committee.title', component: ReviewQueueComponent },
   {
     path: 'supervision',
     title: 'areas.supervision.title',
-    component: AreaPageComponent,
-    data: { titleKey: 'areas.supervision.title', introKey: 'areas.supervision.intro' },
+    loadComponent: () => import('./supervision.component').then((m) => m.SupervisionComponent),
   },
   {
     path: 'figures',
-    title: 'areas.figures.title',
-    component: AreaPageComponent,
-    data: { titleKey: 'areas.figures.title', introKey: 'areas.figures.intro' },
+    loadChildren: () => import('./figures/figures.routes').then((m) => m.FIGURES_ROUTES),
   },
 ];

@@ -2,6 +2,7 @@ import {
   AlertOutline,
   ApartmentOutline,
   AuditOutline,
+  BellOutline,
   BarChartOutline,
   FileTextOutline,
   GlobalOutline,
@@ -41,3 +42,5 @@ export const MENU_ICONS = [
 export const HEADER_ICONS = [LogoutOutline, MenuFoldOutline, MenuOutline, MenuUnfoldOutline];
 
 export const LANGUAGE_ICONS = [GlobalOutline];
+
+export const BELL_ICONS = [BellOutline];

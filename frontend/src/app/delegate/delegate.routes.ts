@@ -1,7 +1,6 @@
 import { Routes } from '@angular/router';
 import { roleGuard } from '../core/role.guard';
-import { AreaPageComponent } from '../shared/area-page.component';
-import { DelegateHomeComponent } from './delegate-home.component';
+import { MyProposalsComponent } from './my-proposals.component';
 
 /** Delegates and delegation heads; each page checks its own role. */
 export const DELEGATE_ROUTES: Routes = [
@@ -10,20 +9,35 @@ export const DELEGATE_ROUTES: Routes = [
     pathMatch: 'full',
     title: 'areas.delegate.title',
     canMatch: [roleGuard('delegate')],
-    component: DelegateHomeComponent,
+    component: MyProposalsComponent,
+  },
+  {
+    path: 'proposals/new',
+    title: 'editor.newTitle',
+    canMatch: [roleGuard('delegate')],
+    loadComponent: () => import('./editor/proposal-editor.component').then((m) => m.ProposalEditorComponent),
+  },
+  {
+    path: 'proposals/:id/edit',
+    title: 'editor.editTitle',
+    canMatch: [roleGuard('delegate')],
+    loadComponent: () => import('./editor/proposal-editor.component').then((m) => m.ProposalEditorComponent),
   },
   {
     path: 'invitations',
     title: 'areas.invitations.title',
     canMatch: [roleGuard('delegate')],
-    component: AreaPageComponent,
-    data: { titleKey: 'areas.invitations.title', introKey: 'areas.invitations.intro' },
+    loadComponent: () => import('./invitations.component').then((m) => m.InvitationsComponent),
   },
   {
     path: 'delegation-review',
     title: 'areas.delegationReview.title',
     canMatch: [roleGuard('delegation_head')],
-    component: AreaPageComponent,
-    data: { titleKey: 'areas.delegationReview.title', introKey: 'areas.delegationReview.intro' },
+    loadComponent: () => import('../proposals/proposal-queue-page.component').then((m) => m.ProposalQueuePageComponent),
+    data: {
+      titleKey: 'areas.delegationReview.title',
+      introKey: 'areas.delegationReview.intro',
+      query: { state: 'delegationReview', sort: 'submittedAt' },
+    },
   },
 ];

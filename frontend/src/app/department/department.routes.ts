@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
-import { DepartmentHomeComponent } from './department-home.component';
+import { DepartmentProposalsComponent } from './department-proposals.component';
 
 export const DEPARTMENT_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', title: 'areas.department.title', component: DepartmentHomeComponent },
+  { path: '', pathMatch: 'full', title: 'areas.department.title', component: DepartmentProposalsComponent },
 ];

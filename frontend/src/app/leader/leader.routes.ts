@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
-import { LeaderHomeComponent } from './leader-home.component';
+import { LeaderProposalsComponent } from './leader-proposals.component';
 
 export const LEADER_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', title: 'areas.leader.title', component: LeaderHomeComponent },
+  { path: '', pathMatch: 'full', title: 'areas.leader.title', component: LeaderProposalsComponent },
 ];

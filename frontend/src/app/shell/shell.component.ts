@@ -14,6 +14,7 @@ import { AuthService } from '../core/auth.service';
 import { buildMenu } from '../core/menu';
 import { Language } from '../core/models';
 import { LanguageSwitchComponent } from '../shared/language-switch.component';
+import { NotificationBellComponent } from './notification-bell.component';
 import { SideMenuComponent } from './side-menu.component';
 
 /** Below this width the side menu becomes a drawer opened from the header. */
@@ -30,6 +31,7 @@ const SMALL_SCREEN = '(max-width: 767.98px)';
     NzIconModule,
     NzTagModule,
     LanguageSwitchComponent,
+    NotificationBellComponent,
     SideMenuComponent,
     TranslatePipe,
   ],

@@ -1,0 +1,116 @@
+import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSession } from '@congress/api-types';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { containsPattern, SEARCH_TEXT } from '../proposals/visibility.sql';
+import { PublicProposalQueryDto } from './dto/public-query.dto';
+
+/**
+ * What the public portal shows of proposals: PUBLISHED ones only (the committee's PUBLISH), and of them only
+ * what a congress discloses. Every column is named here, never `p.*`, so that nothing new leaks by accident:
+ * - shown: number, title, background, suggestions, kind, state, session, category, departments, the lead
+ *   proposer's and confirmed co-signers' DISPLAY NAMES (a congress discloses who proposed), the delegation of a
+ *   collective proposal, approved replies (content, grade, planned date, date), the lead proposer's evaluation
+ *   result (not its comment), fulfilled promises, excellent.
+ * - never: contact phone, user ids, usernames, e-mails, phones, comments (internal or not), contacts log,
+ *   requests, history, evaluation comments, reply drafts and sent-back replies, attachments, anything unpublished.
+ */
+const SUMMARY = `p.id, p.number_label AS "number", p.title, p.kind, p.state, p.collective, p.excellent,
+  p.published_at AS "publishedAt", CASE WHEN p.replied_at IS NOT NULL AND p.state IN ('replied', 'disputed', 'closed') THEN p.context->>'grade' END AS "gradeInForce", p.evaluation,
+  json_build_object('id', s.id, 'title', s.title, 'titleEn', s.title_en, 'year', s.year) AS session,
+  CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name, 'nameEn', c.name_en) END AS category,
+  CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'name', d.name, 'nameEn', d.name_en) END AS "leadDepartment",
+  COALESCE((SELECT json_agg(json_build_object('id', cd.id, 'name', cd.name, 'nameEn', cd.name_en) ORDER BY cd.code)
+     FROM departments cd WHERE cd.id = ANY(p.co_department_ids)), '[]'::json) AS "coDepartments",
+  lu.display_name AS "leadProposerName", g.name AS "delegationName"`;
+
+const FROM = `FROM proposals p
+  JOIN congress_sessions s ON s.id = p.session_id
+  JOIN users lu ON lu.id = p.lead_proposer_id
+  LEFT JOIN categories c ON c.id = p.category_id
+  LEFT JOIN departments d ON d.id = p.lead_department_id
+  LEFT JOIN delegations g ON g.id = p.delegation_id AND p.collective`;
+
+/** Published and not deleted: the one condition of every public proposal query. */
+export const PUBLISHED = `p.published AND p.deleted_at IS NULL AND p.state <> 'draft'`;
+
+type SummaryRow = Omit<PublicProposalSummary, 'grade' | 'publishedAt'> & { gradeInForce: string | null; publishedAt: Date | null };
+
+function toSummary({ gradeInForce, publishedAt, ...r }: SummaryRow): PublicProposalSummary {
+  return {
+    ...r,
+    grade: (['A', 'B', 'C'].includes(gradeInForce ?? '') ? gradeInForce : null) as PublicProposalSummary['grade'],
+    publishedAt: publishedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class PublicProposalsService {
+  constructor(private readonly db: DataSource) {}
+
+  async sessions(): Promise<PublicSession[]> {
+    return (await this.db.query(
+      `SELECT s.id, s.title, s.title_en AS "titleEn", s.year, s.term, s.meeting, s.is_current AS "isCurrent",
+              (SELECT count(*)::int FROM proposals p WHERE p.session_id = s.id AND ${PUBLISHED}) AS "publishedCount"
+         FROM congress_sessions s ORDER BY s.year DESC, s.term DESC, s.meeting DESC`,
+    )) as PublicSession[];
+  }
+
+  async list(q: PublicProposalQueryDto): Promise<Page<PublicProposalSummary>> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [PUBLISHED];
+    if (q.sessionId) where.push(`p.session_id = ${p(q.sessionId)}`);
+    if (q.categoryId) where.push(`p.category_id = ${p(q.categoryId)}`);
+    if (q.departmentId) {
+      const dep = p(q.departmentId);
+      where.push(`(p.lead_department_id = ${dep} OR ${dep}::uuid = ANY(p.co_department_ids))`);
+    }
+    if (q.q?.trim()) where.push(`${SEARCH_TEXT()} ILIKE ${p(containsPattern(q.q))}`);
+    const whereSql = where.join(' AND ');
+    const countParams = [...params];
+    const pageSize = q.pageSize ?? 20;
+    const rows = (await this.db.query(
+      `SELECT ${SUMMARY} ${FROM} WHERE ${whereSql}
+        ORDER BY s.year DESC, p.series NULLS LAST, p.number NULLS LAST, p.id
+        LIMIT ${p(pageSize)} OFFSET ${p(((q.page ?? 1) - 1) * pageSize)}`,
+      params,
+    )) as SummaryRow[];
+    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams)) as {
+      total: number;
+    }[];
+    return { items: rows.map(toSummary), total };
+  }
+
+  async detail(id: string): Promise<PublicProposal> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException('No such published proposal');
+    const rows = (await this.db.query(
+      `SELECT ${SUMMARY}, p.background, p.suggestions, p.replied_at AS "repliedAt",
+              COALESCE((p.context->>'fulfilled')::boolean, false) AS "promiseFulfilled",
+              ARRAY(SELECT u.display_name FROM proposal_cosigners pc JOIN users u ON u.id = pc.user_id
+                     WHERE pc.proposal_id = p.id AND pc.status = 'confirmed' ORDER BY pc.responded_at, u.display_name) AS "cosignerNames"
+         ${FROM} WHERE p.id = $1 AND ${PUBLISHED}`,
+      [id],
+    )) as (SummaryRow & { background: string; suggestions: string; repliedAt: Date | null; promiseFulfilled: boolean; cosignerNames: string[] })[];
+    if (!rows.length) throw new NotFoundException('No such published proposal');
+    const { background, suggestions, repliedAt, promiseFulfilled, cosignerNames, ...summary } = rows[0];
+    const replies = (await this.db.query(
+      `SELECT d.name AS "departmentName", d.name_en AS "departmentNameEn", r.round, r.grade, r.content,
+              r.planned_at AS "plannedAt", r.decided_at AS "repliedAt"
+         FROM proposal_replies r LEFT JOIN departments d ON d.id = r.department_id
+        WHERE r.proposal_id = $1 AND r.status = 'approved' ORDER BY r.round, r.decided_at`,
+      [id],
+    )) as (Omit<PublicReply, 'plannedAt' | 'repliedAt'> & { plannedAt: Date | null; repliedAt: Date | null })[];
+    return {
+      ...toSummary(summary),
+      background,
+      suggestions,
+      cosignerNames,
+      promiseFulfilled,
+      repliedAt: repliedAt?.toISOString() ?? null,
+      replies: replies.map((r) => ({ ...r, plannedAt: r.plannedAt?.toISOString() ?? null, repliedAt: r.repliedAt?.toISOString() ?? null })),
+    };
+  }
+}

@@ -1,0 +1,187 @@
+import type {
+  DepartmentEvaluationReport,
+  FigureCounts,
+  FigureGroup,
+  FiguresBy,
+  FiguresReport,
+  ReportSession,
+  TrendsReport,
+} from '@congress/api-types';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock } from '../workflow/clock';
+import { CONTACT_COLUMNS, emptyCounts, figureColumns, MEDIAN_COLUMN, MEDIAN_ROWS, RECEIVED, withRates } from './figures.sql';
+
+/** Whose figures: every department (null) or only these (a leader's). */
+export interface FigureScope {
+  departmentIds: string[] | null;
+}
+
+const GROUP_KEY: Record<FiguresBy | 'session', string> = {
+  session: 'p.session_id',
+  category: 'p.category_id',
+  department: 'p.lead_department_id',
+};
+
+const SESSION_COLUMNS = `s.id, s.title, s.title_en AS "titleEn", s.year, s.term, s.meeting`;
+
+/** The ranking of the department evaluation (检查评议), in words; the ORDER in `departments()` follows it. */
+export const RANKED_BY =
+  'on-time reply rate (desc), then satisfaction rate (desc), then disputed contacts (asc), then open grade-B promises (asc); departments without replies last';
+
+type Row = Omit<FigureCounts, 'acceptanceRate' | 'onTimeRate' | 'satisfactionRate'>;
+type GroupRow = Partial<Row> & { key: string | null; isTotal: boolean };
+
+/** The key of the totals in the map counts() returns. */
+export const TOTAL = Symbol('total');
+const ZERO: Row = (() => {
+  const { acceptanceRate: _a, onTimeRate: _o, satisfactionRate: _s, ...zero } = emptyCounts();
+  return zero;
+})();
+
+/**
+ * Runs the figure definitions of figures.sql.ts: one aggregate query per call, grouped as asked. Used by the
+ * committee dashboard, the leader's view (scoped to its departments), the portal and the exported report.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The session asked for, or the current one (then the latest) when none is given. */
+  async session(sessionId?: string): Promise<ReportSession> {
+    const rows = (await this.db.query(
+      sessionId
+        ? `SELECT ${SESSION_COLUMNS} FROM congress_sessions s WHERE s.id = $1`
+        : `SELECT ${SESSION_COLUMNS} FROM congress_sessions s ORDER BY s.is_current DESC, s.opens_at DESC LIMIT 1`,
+      sessionId ? [sessionId] : [],
+    )) as ReportSession[];
+    if (!rows.length) throw new NotFoundException(sessionId ? 'No such session' : 'No session yet');
+    return rows[0];
+  }
+
+  async sessions(): Promise<ReportSession[]> {
+    return (await this.db.query(
+      `SELECT ${SESSION_COLUMNS} FROM congress_sessions s ORDER BY s.year, s.term, s.meeting`,
+    )) as ReportSession[];
+  }
+
+  /**
+   * The figures, grouped as asked, with the totals under the key TOTAL. `sessionId` null: all sessions. Three
+   * set-based queries of figures.sql.ts (counts, median, contacts) in one read-only snapshot so they agree; JIT
+   * off: compiling costs more than it saves on queries this size.
+   */
+  async counts(group: FiguresBy | 'session' | null, sessionId: string | null, scope: FigureScope): Promise<Map<string | null | typeof TOTAL, FigureCounts>> {
+    const params: unknown[] = [this.clock.now()];
+    // as of now: what was received up to this moment ($1 is now, also in the overdue count)
+    const where = [RECEIVED, 'p.submitted_at <= $1'];
+    if (sessionId) {
+      params.push(sessionId);
+      where.push(`p.session_id = $${params.length}`);
+    }
+    if (scope.departmentIds) {
+      params.push(scope.departmentIds);
+      where.push(`p.lead_department_id = ANY($${params.length}::uuid[])`);
+    }
+    const key = group ? GROUP_KEY[group] : 'NULL::uuid';
+    const whereSql = where.join(' AND ');
+    // counts add up, so they are grouped once (hashed) and the totals summed here; a median does not, so its
+    // query gives the groups and the total in one pass (GROUPING SETS)
+    const byKey = group ? `GROUP BY ${key}` : 'GROUP BY ()';
+    const withTotal = group ? `GROUP BY GROUPING SETS ((${key}), ())` : 'GROUP BY ()';
+    const head = (total: boolean) => `SELECT ${key} AS key, ${group && total ? `GROUPING(${key}) = 1` : String(!group)} AS "isTotal"`;
+    const [countRows, medianRows, contactRows] = await this.db.transaction('REPEATABLE READ', async (em) => {
+      await em.query(`SET TRANSACTION READ ONLY`);
+      await em.query(`SET LOCAL jit = off`);
+      const counted = (await em.query(`${head(false)}, ${figureColumns('$1')} FROM proposals p WHERE ${whereSql} ${byKey}`, params)) as GroupRow[];
+      const medians = (await em.query(
+        `${head(true)}, ${MEDIAN_COLUMN} FROM proposals p WHERE ${whereSql} AND ${MEDIAN_ROWS} ${withTotal}`,
+        params,
+      )) as GroupRow[];
+      const contacts = (await em.query(
+        `${head(false)}, ${CONTACT_COLUMNS} FROM proposal_contacts pc JOIN proposals p ON p.id = pc.proposal_id WHERE ${whereSql} ${byKey}`,
+        params,
+      )) as GroupRow[];
+      return [counted, medians, contacts];
+    });
+    const id = (r: GroupRow) => (r.isTotal ? TOTAL : r.key);
+    const rows = new Map<string | null | typeof TOTAL, Row>();
+    const merge = (k: string | null | typeof TOTAL, values: Partial<Row>) => rows.set(k, { ...(rows.get(k) ?? ZERO), ...values });
+    for (const r of [...countRows, ...contactRows]) {
+      const { key: _k, isTotal: _t, ...values } = r;
+      merge(id(r), values);
+      if (group) {
+        // the totals of additive counts: the sum of the groups
+        const total = rows.get(TOTAL) ?? ZERO;
+        const sums = Object.fromEntries(
+          Object.entries(values).map(([name, v]) => [name, (total[name as keyof Row] as number) + (v as number)]),
+        ) as Partial<Row>;
+        merge(TOTAL, sums);
+      }
+    }
+    for (const r of medianRows) merge(id(r), { medianDaysToReply: r.medianDaysToReply ?? null });
+    const out = new Map<string | null | typeof TOTAL, FigureCounts>();
+    for (const [k, r] of rows) if (k === TOTAL || countRows.some((c) => id(c) === k)) out.set(k, withRates(r));
+    return out;
+  }
+
+  async figures(sessionId: string | undefined, by: FiguresBy | null, scope: FigureScope): Promise<FiguresReport> {
+    const session = await this.session(sessionId);
+    const grouped = await this.counts(by, session.id, scope);
+    return {
+      session,
+      generatedAt: this.clock.now().toISOString(),
+      departmentIds: scope.departmentIds,
+      total: grouped.get(TOTAL) ?? emptyCounts(),
+      by,
+      groups: by ? await this.groups(by, grouped, scope) : [],
+    };
+  }
+
+  /** Every category (or department in scope) with its counts, zeros included; "none" last when it has any. */
+  private async groups(by: FiguresBy, counts: Map<string | null | typeof TOTAL, FigureCounts>, scope: FigureScope): Promise<FigureGroup[]> {
+    const named = (await (by === 'category'
+      ? this.db.query(`SELECT id, name, name_en AS "nameEn" FROM categories ORDER BY sort_order, name`)
+      : this.db.query(
+          `SELECT id, name, name_en AS "nameEn" FROM departments
+            WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY code`,
+          [scope.departmentIds],
+        ))) as { id: string; name: string; nameEn: string | null }[];
+    const groups: FigureGroup[] = named.map((n) => ({ ...n, ...(counts.get(n.id) ?? emptyCounts()) }));
+    const none = counts.get(null);
+    if (none) groups.push({ id: null, name: null, nameEn: null, ...none });
+    return groups;
+  }
+
+  async trends(scope: FigureScope): Promise<TrendsReport> {
+    const [sessions, counts] = await Promise.all([this.sessions(), this.counts('session', null, scope)]);
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      departmentIds: scope.departmentIds,
+      points: sessions.map((session) => ({ session, ...(counts.get(session.id) ?? emptyCounts()) })),
+    };
+  }
+
+  /** 检查评议: every department in scope, ranked (RANKED_BY). */
+  async departments(sessionId: string | undefined, scope: FigureScope): Promise<DepartmentEvaluationReport> {
+    const report = await this.figures(sessionId, 'department', scope);
+    const rows = report.groups.filter((g) => g.id !== null);
+    const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
+    rows.sort(
+      (a, b) =>
+        desc(a.onTimeRate, b.onTimeRate) ||
+        desc(a.satisfactionRate, b.satisfactionRate) ||
+        a.contactsDisputed - b.contactsDisputed ||
+        a.promisesOpen - b.promisesOpen ||
+        (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'),
+    );
+    return {
+      session: report.session,
+      generatedAt: report.generatedAt,
+      rankedBy: RANKED_BY,
+      rows: rows.map((r, i) => ({ ...r, rank: i + 1 })),
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { Page, PublicProposal, PublicProposalSummary } from '@congress/api-types';
+import { Api } from './support/proposal-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildDataset, Dataset } from './reports-dataset';
+
+describe('the public portal: published proposals and the figures, no login, nothing else', () => {
+  let t: TestApp;
+  let api: Api;
+  let d: Dataset;
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = new Api(t);
+    d = await buildDataset(t);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const anon = (url: string) => t.http().get(url);
+
+  it('lists only published proposals, with their reply grade and evaluation result, searchable and filtered', async () => {
+    const res = await anon(`/api/public/proposals?sessionId=${d.s1}`);
+    expect(res.status).toBe(200);
+    const page = res.body as Page<PublicProposalSummary>;
+    expect(page.total).toBe(2);
+    expect(page.items.map((p) => p.id).sort()).toEqual([d.ids.pA, d.ids.pB].sort());
+    const pA = page.items.find((p) => p.id === d.ids.pA) as PublicProposalSummary;
+    expect(pA).toMatchObject({
+      state: 'closed',
+      grade: 'A',
+      evaluation: 'satisfied',
+      leadProposerName: '张伟',
+      leadDepartment: { id: d.dept.jwc, name: '教务处', nameEn: 'Office of Academic Affairs' },
+      category: { id: d.category, name: '后勤与校园建设' },
+    });
+    expect(pA.number).toMatch(/^\d{4}-\d{3}$/);
+
+    expect((await anon(`/api/public/proposals?q=图书馆`)).body.items.map((p: { id: string }) => p.id)).toEqual([d.ids.pB]);
+    expect((await anon(`/api/public/proposals?q=体检`)).body.total).toBe(0); // exists, not published
+    expect((await anon(`/api/public/proposals?departmentId=${d.dept.hqc}`)).body.total).toBe(0);
+    expect((await anon(`/api/public/proposals?categoryId=${d.category}&departmentId=${d.dept.jwc}`)).body.total).toBe(2);
+    expect((await anon(`/api/public/proposals?sessionId=${d.s2}`)).body.total).toBe(0);
+    expect((await anon(`/api/public/proposals?page=0`)).status).toBe(400);
+  });
+
+  it('shows a published proposal with its approved reply; 404 for anything unpublished', async () => {
+    const res = await anon(`/api/public/proposals/${d.ids.pB}`);
+    expect(res.status).toBe(200);
+    const p = res.body as PublicProposal;
+    expect(p).toMatchObject({ title: '关于延长图书馆开放时间的提案', grade: 'B', evaluation: 'basicallySatisfied', promiseFulfilled: true });
+    expect([...p.cosignerNames].sort()).toEqual(['王芳', '李娜'].sort());
+    expect(p.replies).toEqual([
+      expect.objectContaining({ departmentName: '教务处', grade: 'B', content: '已列入下学期计划，考试周图书馆开放至23:00。', plannedAt: expect.any(String) }),
+    ]);
+    for (const id of [d.ids.pW, d.ids.draft, d.ids.pC, d.ids.pM, d.ids.pR, 'not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
+      expect((await anon(`/api/public/proposals/${id}`)).status).toBe(404);
+    }
+    // unpublished again: gone from the portal
+    await api.ok('committee1', d.ids.pB, 'UNPUBLISH');
+    expect((await anon(`/api/public/proposals/${d.ids.pB}`)).status).toBe(404);
+    await api.ok('committee1', d.ids.pB, 'PUBLISH');
+  });
+
+  it('discloses the sessions, the figures and the department response times with the dashboard definitions', async () => {
+    const sessions = await anon('/api/public/sessions');
+    expect(sessions.status).toBe(200);
+    expect(sessions.body.map((s: { id: string; publishedCount: number }) => [s.id, s.publishedCount])).toEqual([[d.s1, 2], [d.s2, 0]]);
+
+    const figures = await anon(`/api/public/figures?sessionId=${d.s1}`);
+    expect(figures.status).toBe(200);
+    const committee = await api.get('committee1', `/api/reports/figures?sessionId=${d.s1}&by=department`);
+    expect(figures.body.total).toEqual(committee.body.total);
+    expect(figures.body.byDepartment).toEqual(committee.body.groups);
+    expect(figures.body.byCategory.find((g: { id: string }) => g.id === d.category)).toMatchObject({ received: 6 });
+
+    const times = await anon(`/api/public/departments/response-times?sessionId=${d.s1}`);
+    expect(times.status).toBe(200);
+    expect(times.body.find((r: { departmentId: string }) => r.departmentId === d.dept.hqc)).toEqual({
+      departmentId: d.dept.hqc,
+      name: '后勤管理处',
+      nameEn: 'Logistics Management Office',
+      assigned: 3,
+      replied: 2,
+      repliedOnTime: 2,
+      onTimeRate: 1,
+      overdueNow: 1,
+      medianDaysToReply: 50,
+      evaluated: 1,
+      satisfactionRate: 0,
+    });
+    expect(times.body).toHaveLength(6);
+  });
+
+  it('leaks no phone, e-mail, username, internal comment, evaluation comment, draft or unpublished proposal through any public endpoint', async () => {
+    const users = (await t.db.query(`SELECT username, email, phone FROM users`)) as { username: string; email: string; phone: string }[];
+    const urls = [
+      '/api/public/sessions',
+      '/api/public/proposals',
+      `/api/public/proposals?sessionId=${d.s1}&pageSize=50`,
+      `/api/public/proposals?q=提案`,
+      `/api/public/proposals/${d.ids.pA}`,
+      `/api/public/proposals/${d.ids.pB}`,
+      `/api/public/proposals/${d.ids.pW}`,
+      `/api/public/proposals/${d.ids.draft}`,
+      '/api/public/figures',
+      `/api/public/figures?sessionId=${d.s2}`,
+      '/api/public/departments/response-times',
+    ];
+    for (const url of urls) {
+      const res = await anon(url);
+      expect([200, 404]).toContain(res.status);
+      const json = JSON.stringify(res.body);
+      const never = [
+        d.secrets.contactPhone, d.secrets.internalComment, d.secrets.evaluationComment, d.secrets.draftTitle,
+        d.secrets.unpublishedTitle, 'contactPhone', 'phone', 'email', 'username', '@example.edu.cn', '电话沟通', '并未沟通',
+        ...users.flatMap((u) => [u.email, u.phone]),
+        ...users.map((u) => `"${u.username}"`),
+      ];
+      for (const secret of never) {
+        if (json.includes(secret)) throw new Error(`${url} leaks ${secret}`);
+      }
+    }
+  });
+
+  it('needs no login for /api/public/*, while every documented report and export route still does', async () => {
+    expect((await anon('/api/public/figures')).status).toBe(200);
+    const doc = (await anon('/api/docs-json').expect(200)).body as { paths: Record<string, unknown> };
+    const paths = Object.keys(doc.paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/public/sessions', '/api/public/proposals', '/api/public/proposals/{id}', '/api/public/figures',
+      '/api/public/departments/response-times', '/api/reports/figures', '/api/reports/trends', '/api/reports/departments',
+      '/api/exports/proposals.xlsx', '/api/exports/report.pdf',
+    ]));
+    const closed = paths.filter((p) => p.startsWith('/api/reports/') || p.startsWith('/api/exports/'));
+    expect(closed.length).toBeGreaterThanOrEqual(9);
+    for (const path of closed) expect({ path, status: (await anon(path)).status }).toEqual({ path, status: 401 });
+  });
+});

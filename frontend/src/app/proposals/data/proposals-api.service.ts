@@ -1,0 +1,74 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CreateProposalRequest,
+  Page,
+  ProposalDetail,
+  ProposalHistoryEntry,
+  ProposalListQuery,
+  ProposalSummary,
+  SimilarProposal,
+  UpdateProposalRequest,
+} from '@congress/api-types';
+import type { EventRequest, EventType } from '@congress/workflow';
+import { Observable } from 'rxjs';
+
+/** Query parameters without the empty ones (the server treats `?q=` as a filter). */
+export function toParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params = params.set(key, String(value));
+  }
+  return params;
+}
+
+/** The typed client of `/api/proposals` (domain.md, "The HTTP API's fixed points"). */
+@Injectable({ providedIn: 'root' })
+export class ProposalsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: ProposalListQuery): Observable<Page<ProposalSummary>> {
+    return this.http.get<Page<ProposalSummary>>('/api/proposals', { params: toParams(query) });
+  }
+
+  get(id: string): Observable<ProposalDetail> {
+    return this.http.get<ProposalDetail>(`/api/proposals/${encodeURIComponent(id)}`);
+  }
+
+  history(id: string): Observable<ProposalHistoryEntry[]> {
+    return this.http.get<ProposalHistoryEntry[]>(`/api/proposals/${encodeURIComponent(id)}/history`);
+  }
+
+  similarToTitle(title: string, sessionId?: string): Observable<SimilarProposal[]> {
+    return this.http.get<SimilarProposal[]>('/api/proposals/similar', { params: toParams({ title, sessionId }) });
+  }
+
+  similarTo(id: string): Observable<SimilarProposal[]> {
+    return this.http.get<SimilarProposal[]>(`/api/proposals/${encodeURIComponent(id)}/similar`);
+  }
+
+  create(body: CreateProposalRequest): Observable<ProposalDetail> {
+    return this.http.post<ProposalDetail>('/api/proposals', body);
+  }
+
+  update(id: string, body: UpdateProposalRequest): Observable<ProposalDetail> {
+    return this.http.patch<ProposalDetail>(`/api/proposals/${encodeURIComponent(id)}`, body);
+  }
+
+  inviteCosigners(id: string, userIds: string[], expectedVersion: number): Observable<ProposalDetail> {
+    return this.http.post<ProposalDetail>(`/api/proposals/${encodeURIComponent(id)}/cosigners`, { userIds, expectedVersion });
+  }
+
+  removeCosigner(id: string, userId: string, expectedVersion: number): Observable<ProposalDetail> {
+    return this.http.delete<ProposalDetail>(
+      `/api/proposals/${encodeURIComponent(id)}/cosigners/${encodeURIComponent(userId)}`,
+      { params: toParams({ expectedVersion }) },
+    );
+  }
+
+  /** The one door for lifecycle events: `{type, expectedVersion, ...payload}`. */
+  send<T extends EventType>(id: string, event: EventRequest<T>, expectedVersion: number): Observable<ProposalDetail> {
+    return this.http.post<ProposalDetail>(`/api/proposals/${encodeURIComponent(id)}/events`, { ...event, expectedVersion });
+  }
+}
