@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { baseUrl, expectNoSeriousA11yViolations, screenshotPath, signIn } from './support/app';
 
+test.describe.configure({ timeout: 120_000 });
+
 // Each role of the demo university signs in and lands in its own area, in Chinese by default.
 const accounts = [
   { username: 'admin', area: '/admin', role: '系统管理员' },

@@ -25,6 +25,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 import { ReportsModule } from './reports/reports.module';
 import { PublicModule } from './public/public.module';
 import { ExportsModule } from './exports/exports.module';
+import { SecurityModule } from './security/security.module';
 
 /** Feature modules that both the HTTP app and the worker load. */
 export function featureModules(): Array<DynamicModule | Type> {
@@ -77,6 +78,8 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 1000 }),
         RedisModule,
         ...featureModules(),
+        // HTTP only: the admin audit log (the worker has no HTTP)
+        SecurityModule,
       ],
       // every route needs a login unless @Public(); then @Roles(...) where given (app/auth)
       providers: [

@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { csrfProtection } from './security/csrf';
+import { inputGuard } from './security/input-guard';
+import { securityHeaders } from './security/security-headers';
 
 /** Flattens class-validator errors into `{ field, messages }`, nested fields as `a.b`. */
 export function fieldErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
@@ -45,8 +48,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
+  // before anything that answers (Swagger UI, Bull Board, the static frontend): helmet's headers and the CSP
+  app.use(securityHeaders({ secure: config.cookieSecure }));
   app.use(cookieParser());
+  app.use(csrfProtection({ secure: config.cookieSecure }));
+  // request bodies: JSON up to 1 MB, form posts (nothing uses them) 100 kB; uploads are limited per route (multer)
   app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false, parameterLimit: 100 });
+  // NUL characters, unpaired surrogates and absurd nesting: 400 here rather than 500 in PostgreSQL
+  app.use(inputGuard());
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   setupOpenApi(app);

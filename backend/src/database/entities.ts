@@ -12,10 +12,11 @@ import { Proposal } from '../app/proposals/proposal.entity';
 import { QueueJob } from '../app/queues/queue-job.entity';
 import { PROPOSAL_RECORD_ENTITIES } from '../app/proposals/proposal-records.entity';
 import { HistoryRecord, NumberCounter } from '../app/workflow/history-record.entity';
+import { AdminAuditEntry } from '../app/security/admin-audit.entity';
 
 type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** Every TypeORM entity of the backend, listed once for Nest, the CLI and the tests. */
 export const ENTITIES: EntityList = [User, Delegation, Department, DepartmentMember, CongressSession, Category, CalendarDay,
   Proposal, ...PROPOSAL_RECORD_ENTITIES, HistoryRecord, NumberCounter, Attachment, OutboxMessage,
-  QueueJob, Notification, NotificationDelivery];
+  QueueJob, Notification, NotificationDelivery, AdminAuditEntry];

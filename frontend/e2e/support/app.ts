@@ -18,7 +18,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.goto(`${baseUrl()}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  // Password hashing is slow on a busy machine: wait for the server's answer before looking at the page.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login'), { timeout: 45_000 }),
+    page.getByRole('button', { name: '登录' }).click(),
+  ]);
 }
 
 /** No serious or critical axe-core violation on the page as it is now. */

@@ -1,5 +1,5 @@
 import { registerLocaleData } from '@angular/common';
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeZh from '@angular/common/locales/zh';
 import {
   ApplicationConfig,
@@ -36,7 +36,13 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor, unauthorizedInterceptor])),
+    // CSRF (double submit): HttpClient echoes the XSRF-TOKEN cookie the server sets at login as X-XSRF-TOKEN on
+    // our own (relative) POST/PUT/PATCH/DELETE calls; the server refuses cookie-authenticated writes without it
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([authInterceptor, unauthorizedInterceptor]),
+    ),
     provideNzI18n(zh_CN),
     provideTranslateService({
       loader: provideTranslateLoader(BundledTranslateLoader),

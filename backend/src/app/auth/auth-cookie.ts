@@ -1,8 +1,12 @@
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config';
+import { clearXsrfCookie, setXsrfCookie } from '../security/csrf';
 import { ACCESS_COOKIE } from './jwt-auth.guard';
 
-/** The session cookie: httpOnly (no script reads it), SameSite=Lax, Secure per COOKIE_SECURE. */
+/**
+ * The session cookie: httpOnly (no script reads it), SameSite=Lax, Secure per COOKIE_SECURE; with it a fresh
+ * readable XSRF-TOKEN cookie for the double-submit CSRF check (security/csrf.ts).
+ */
 export function setAuthCookie(res: Response, token: string, config: AppConfig) {
   res.cookie(ACCESS_COOKIE, token, {
     httpOnly: true,
@@ -11,8 +15,10 @@ export function setAuthCookie(res: Response, token: string, config: AppConfig) {
     path: '/',
     maxAge: config.jwtTtlSeconds * 1000,
   });
+  setXsrfCookie(res, config.cookieSecure);
 }
 
 export function clearAuthCookie(res: Response, config: AppConfig) {
   res.clearCookie(ACCESS_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/' });
+  clearXsrfCookie(res, config.cookieSecure);
 }

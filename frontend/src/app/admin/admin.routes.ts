@@ -1,16 +1,6 @@
-import { Route, Routes } from '@angular/router';
-import { AreaPageComponent } from '../shared/area-page.component';
+import { Routes } from '@angular/router';
 import { AdminApiService } from './admin-api.service';
 import { AdminHomeComponent } from './admin-home.component';
-
-function placeholder(path: string, area: string): Route {
-  return {
-    path,
-    title: `areas.${area}.title`,
-    component: AreaPageComponent,
-    data: { titleKey: `areas.${area}.title`, introKey: `areas.${area}.intro` },
-  };
-}
 
 export const ADMIN_ROUTES: Routes = [
   {
@@ -29,11 +19,31 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () =>
           import('./roster-import-page.component').then((m) => m.RosterImportPageComponent),
       },
-      placeholder('departments', 'departments'),
-      placeholder('delegations', 'delegations'),
-      placeholder('sessions', 'sessions'),
-      placeholder('categories', 'categories'),
-      placeholder('calendar', 'calendar'),
+      {
+        path: 'departments',
+        title: 'areas.departments.title',
+        loadComponent: () => import('./departments-page.component').then((m) => m.DepartmentsPageComponent),
+      },
+      {
+        path: 'delegations',
+        title: 'areas.delegations.title',
+        loadComponent: () => import('./delegations-page.component').then((m) => m.DelegationsPageComponent),
+      },
+      {
+        path: 'sessions',
+        title: 'areas.sessions.title',
+        loadComponent: () => import('./sessions-page.component').then((m) => m.SessionsPageComponent),
+      },
+      {
+        path: 'categories',
+        title: 'areas.categories.title',
+        loadComponent: () => import('./categories-page.component').then((m) => m.CategoriesPageComponent),
+      },
+      {
+        path: 'calendar',
+        title: 'areas.calendar.title',
+        loadComponent: () => import('./calendar-page.component').then((m) => m.CalendarPageComponent),
+      },
     ],
   },
 ];

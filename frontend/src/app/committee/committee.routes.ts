@@ -9,6 +9,16 @@ export const COMMITTEE_ROUTES: Routes = [
     loadComponent: () => import('./supervision.component').then((m) => m.SupervisionComponent),
   },
   {
+    path: 'publishing',
+    title: 'committee.publishing.title',
+    loadComponent: () => import('./publishing.component').then((m) => m.PublishingComponent),
+  },
+  {
+    path: 'rules',
+    title: 'committee.rules.title',
+    loadComponent: () => import('./session-rules.component').then((m) => m.SessionRulesComponent),
+  },
+  {
     path: 'figures',
     loadChildren: () => import('./figures/figures.routes').then((m) => m.FIGURES_ROUTES),
   },

@@ -31,6 +31,7 @@ export const MENU_ICONS = [
   AuditOutline,
   BarChartOutline,
   FileTextOutline,
+  GlobalOutline,
   InboxOutline,
   SettingOutline,
   SolutionOutline,

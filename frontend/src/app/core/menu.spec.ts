@@ -16,8 +16,14 @@ describe('the side menu built from roles', () => {
     ]);
   });
 
-  it('gives the committee its queue, supervision and figures', () => {
-    expect(labels(['committee'])).toEqual(['menu.reviewQueue', 'menu.supervision', 'menu.figures']);
+  it('gives the committee its queue, supervision, publishing, session rules and figures', () => {
+    expect(labels(['committee'])).toEqual([
+      'menu.reviewQueue',
+      'menu.supervision',
+      'menu.publishing',
+      'menu.sessionRules',
+      'menu.figures',
+    ]);
   });
 
   it('shows the assigned proposals once to someone who is both handler and head', () => {

@@ -44,6 +44,8 @@ const GROUPS: readonly GroupDefinition[] = [
     items: [
       { label: 'menu.reviewQueue', link: '/committee', icon: 'inbox', exact: true },
       { label: 'menu.supervision', link: '/committee/supervision', icon: 'alert' },
+      { label: 'menu.publishing', link: '/committee/publishing', icon: 'global' },
+      { label: 'menu.sessionRules', link: '/committee/rules', icon: 'setting' },
       { label: 'menu.figures', link: '/committee/figures', icon: 'bar-chart' },
     ],
   },

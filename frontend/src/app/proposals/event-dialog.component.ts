@@ -18,6 +18,7 @@ import { localName } from '../shared/local-name';
 import { Refusal, toRefusal } from './data/api-error';
 import { OrganisationApi } from './data/organisation-api.service';
 import { ProposalsApi } from './data/proposals-api.service';
+import { previewDueDay, todayInShanghai } from './due-date';
 import { buildPayload, EventField, fieldsFor } from './event-forms';
 
 /** An event the user asked to send; `fixed` are payload fields the page knows (the contact answered). */
@@ -106,6 +107,21 @@ export class EventDialogComponent {
   protected readonly departments = toSignal(this.org.departments$.pipe(catchError(() => of([]))), { initialValue: [] });
   protected readonly categories = toSignal(this.org.categories$.pipe(catchError(() => of([]))), { initialValue: [] });
   protected readonly mergeTargets = signal<SimilarProposal[]>([]);
+  private readonly sessions = toSignal(this.org.sessions$.pipe(catchError(() => of([]))), { initialValue: [] });
+
+  /**
+   * ASSIGN / REASSIGN: the due date the session's rules give (handlingDays, counted as the rule says) when
+   * no date is chosen. The server computes it on its own; this only tells the committee before sending.
+   */
+  protected readonly duePreview = computed(() => {
+    const type = this.type();
+    if (type !== 'ASSIGN' && type !== 'REASSIGN') return null;
+    const session = this.sessions().find((s) => s.id === this.proposal().sessionId);
+    if (!session) return null;
+    const days = session.rules.handlingDays;
+    const counting = session.rules.dayCounting.handlingDays;
+    return { day: previewDueDay(todayInShanghai(), days, counting), days, counting };
+  });
 
   constructor() {
     effect(() => {

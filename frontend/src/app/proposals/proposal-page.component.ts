@@ -14,6 +14,7 @@ import { LanguageService } from '../core/language.service';
 import { LocalDatePipe } from '../shared/local-date.pipe';
 import { localName } from '../shared/local-name';
 import { ActionBarComponent } from './action-bar.component';
+import { AttachmentsComponent } from './attachments.component';
 import { OrganisationApi } from './data/organisation-api.service';
 import { ProposalsApi } from './data/proposals-api.service';
 import { EventDialogComponent, EventRequestIntent } from './event-dialog.component';
@@ -33,6 +34,7 @@ import { StateTagComponent } from './state-tag.component';
     NzSpinModule,
     NzTagModule,
     ActionBarComponent,
+    AttachmentsComponent,
     EventDialogComponent,
     LifecycleDiagramComponent,
     ProposalRecordsComponent,

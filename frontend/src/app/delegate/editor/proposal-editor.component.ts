@@ -152,7 +152,8 @@ export class ProposalEditorComponent implements OnInit {
         .history(id)
         .pipe(catchError(() => of([])))
         .subscribe((entries) => {
-          const last = entries.at(-1);
+          // The return since the last submission; other entries (an attachment added) may follow it.
+          const last = [...entries].reverse().find((e) => e.event === 'RETURN' || e.event === 'SUBMIT');
           this.returnComment.set(last?.event === 'RETURN' ? (last.comment ?? '') : null);
         });
     } else {

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  AttachmentInfo,
   CreateProposalRequest,
   Page,
   ProposalDetail,
@@ -70,5 +71,16 @@ export class ProposalsApi {
   /** The one door for lifecycle events: `{type, expectedVersion, ...payload}`. */
   send<T extends EventType>(id: string, event: EventRequest<T>, expectedVersion: number): Observable<ProposalDetail> {
     return this.http.post<ProposalDetail>(`/api/proposals/${encodeURIComponent(id)}/events`, { ...event, expectedVersion });
+  }
+
+  /** Multipart upload, field `file` (the server decides the type from the content; 413 too large, 415 not allowed). */
+  uploadAttachment(id: string, file: File): Observable<AttachmentInfo> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<AttachmentInfo>(`/api/proposals/${encodeURIComponent(id)}/attachments`, body);
+  }
+
+  removeAttachment(attachmentId: string): Observable<void> {
+    return this.http.delete<void>(`/api/attachments/${encodeURIComponent(attachmentId)}`);
   }
 }

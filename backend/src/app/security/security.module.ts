@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AdminAuditController } from './admin-audit.controller';
+import { AdminAuditInterceptor } from './admin-audit.interceptor';
+import { AdminAuditService } from './admin-audit.service';
+
+/**
+ * The HTTP app's security extras that live in Nest: the admin audit log. The headers (helmet, CSP) and the
+ * CSRF check are Express middleware set up in create-app.ts (security-headers.ts, csrf.ts), so that they also
+ * cover Swagger UI, Bull Board and the static frontend.
+ */
+@Module({
+  controllers: [AdminAuditController],
+  providers: [AdminAuditService, { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor }],
+})
+export class SecurityModule {}
