@@ -1,3 +1,4 @@
+import type { DataSourceOptions } from 'typeorm';
 import { AccountsOrganisation1764400000000 } from './1764400000000-accounts-organisation';
 import { Proposals1764500000000 } from './1764500000000-proposals';
 import { NotificationsReminders1764800000000 } from './1764800000000-notifications-reminders';
@@ -5,5 +6,10 @@ import { AdminAudit1764900000000 } from './1764900000000-admin-audit';
 import { ListIndexes1765000000000 } from './1765000000000-list-indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: Function[] = [AccountsOrganisation1764400000000, Proposals1764500000000, NotificationsReminders1764800000000,
-  AdminAudit1764900000000, ListIndexes1765000000000];
+export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
+  AccountsOrganisation1764400000000,
+  Proposals1764500000000,
+  NotificationsReminders1764800000000,
+  AdminAudit1764900000000,
+  ListIndexes1765000000000,
+];
