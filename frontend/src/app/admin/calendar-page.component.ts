@@ -12,7 +12,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { LocalDatePipe } from '../shared/local-date.pipe';
 import { AdminApiService } from './admin-api.service';
-import { fieldMessages, orNull, otherFieldMessages } from './shared/admin-form';
+import { fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 
 const KIND_COLORS: Record<string, string> = { holiday: 'red', workday: 'blue', break: 'orange' };
@@ -151,18 +151,7 @@ export class CalendarPageComponent {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.api.calendar(this.year()).subscribe({
-      next: (days) => {
-        this.days.set([...days].sort((a, b) => a.day.localeCompare(b.day)));
-        this.loading.set(false);
-        this.failed.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.failed.set(true);
-      },
-    });
+    loadInto(this.api.calendar(this.year()), this.days, { loading: this.loading, failed: this.failed }, (days) => [...days].sort((a, b) => a.day.localeCompare(b.day)));
   }
 
   protected save(event: Event): void {

@@ -11,7 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { fieldMessages, orNull, otherFieldMessages } from './shared/admin-form';
+import { fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 
 const FIELDS = ['name', 'nameEn', 'sortOrder', 'active'];
@@ -136,18 +136,7 @@ export class CategoriesPageComponent {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.api.categories().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
-        this.loading.set(false);
-        this.failed.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.failed.set(true);
-      },
-    });
+    loadInto(this.api.categories(), this.rows, { loading: this.loading, failed: this.failed });
   }
 
   protected open(c: Category | null): void {

@@ -10,7 +10,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { Observable, of, switchMap } from 'rxjs';
 import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages } from './shared/admin-form';
+import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 import { UserPickerComponent } from './shared/user-picker.component';
 
@@ -153,18 +153,7 @@ export class DelegationsPageComponent {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.api.delegations().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
-        this.loading.set(false);
-        this.failed.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.failed.set(true);
-      },
-    });
+    loadInto(this.api.delegations(), this.rows, { loading: this.loading, failed: this.failed });
   }
 
   protected open(g: Delegation | null): void {

@@ -12,7 +12,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { switchMap } from 'rxjs';
 import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages } from './shared/admin-form';
+import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 import { UserPickerComponent } from './shared/user-picker.component';
 
@@ -169,18 +169,7 @@ export class DepartmentsPageComponent {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.api.departments().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
-        this.loading.set(false);
-        this.failed.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.failed.set(true);
-      },
-    });
+    loadInto(this.api.departments(), this.rows, { loading: this.loading, failed: this.failed });
   }
 
   protected open(d: AdminDepartment | null): void {

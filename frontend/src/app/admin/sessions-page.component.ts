@@ -13,7 +13,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { LocalDatePipe } from '../shared/local-date.pipe';
 import { AdminApiService } from './admin-api.service';
-import { fieldMessages, orNull, otherFieldMessages } from './shared/admin-form';
+import { fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 
 /** The defaults of domain.md (DEFAULT_RULES of @congress/workflow): what a new session starts with. */
@@ -287,18 +287,7 @@ export class SessionsPageComponent {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.api.sessions().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
-        this.loading.set(false);
-        this.failed.set(false);
-      },
-      error: () => {
-        this.loading.set(false);
-        this.failed.set(true);
-      },
-    });
+    loadInto(this.api.sessions(), this.rows, { loading: this.loading, failed: this.failed });
   }
 
   protected open(s: CongressSession | null): void {

@@ -1,3 +1,5 @@
+import type { WritableSignal } from '@angular/core';
+import type { Observable } from 'rxjs';
 import { AbstractControl, FormGroup, ValidationErrors } from '@angular/forms';
 import { TranslateService } from '@ngx-translate/core';
 import { Refusal } from '../../proposals/data/api-error';
@@ -56,4 +58,28 @@ export function otherFieldMessages(refusal: Refusal | null, shown: readonly stri
 export function orNull(value: string | null | undefined): string | null {
   const trimmed = (value ?? '').trim();
   return trimmed ? trimmed : null;
+}
+
+/**
+ * Loads a page's rows: sets `loading` while the request runs, then the rows (through `map` where given) or
+ * `failed`. One place for the list pages of the admin area.
+ */
+export function loadInto<T, R = T>(
+  source: Observable<T>,
+  target: WritableSignal<R>,
+  state: { loading: WritableSignal<boolean>; failed: WritableSignal<boolean> },
+  map: (value: T) => R = (value) => value as unknown as R,
+): void {
+  state.loading.set(true);
+  source.subscribe({
+    next: (value) => {
+      target.set(map(value));
+      state.loading.set(false);
+      state.failed.set(false);
+    },
+    error: () => {
+      state.loading.set(false);
+      state.failed.set(true);
+    },
+  });
 }
