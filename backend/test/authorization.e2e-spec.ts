@@ -24,13 +24,14 @@ const ROLE_ONLY: { match: (r: Route) => boolean; roles: string; refused: string[
   { match: (r) => r.path.startsWith('/api/exports/'), roles: 'committee', refused: ['delegate01', 'jwc.handler', 'leader1', 'admin'] },
   { match: (r) => r.path.startsWith('/api/reports/'), roles: 'committee, leader', refused: ['delegate01', 'jwc.head', 'admin'] },
   { match: (r) => r.path === '/api/notifications/log', roles: 'committee, admin', refused: ['delegate01', 'jwc.handler', 'leader1'] },
+  { match: (r) => r.path === '/api/proposal-requests', roles: 'committee, department staff', refused: ['delegate01', 'leader1', 'admin'] },
   { match: (r) => r.method === 'post' && r.path === '/api/proposals', roles: 'delegate', refused: ['jwc.handler', 'committee1', 'admin'] },
 ];
 
 /** Routes any signed-in user may call; what each may see or do is decided per object (tested below). */
 const SIGNED_IN = new Set([
   'get /api/me', 'patch /api/me', 'post /api/me/password', 'get /api/users', 'get /api/sessions', 'get /api/sessions/current',
-  'get /api/categories', 'get /api/departments', 'get /api/proposals', 'get /api/proposals/similar', 'get /api/proposals/{id}',
+  'get /api/categories', 'get /api/departments', 'get /api/calendar/deadline', 'get /api/proposals', 'get /api/proposals/similar', 'get /api/proposals/{id}',
   'patch /api/proposals/{id}', 'delete /api/proposals/{id}', 'post /api/proposals/{id}/cosigners',
   'delete /api/proposals/{id}/cosigners/{userId}', 'get /api/proposals/{id}/history', 'get /api/proposals/{id}/similar',
   'post /api/proposals/{id}/events', 'post /api/proposals/{id}/attachments', 'get /api/attachments/{id}',

@@ -1,11 +1,15 @@
-import { Controller, Get, NotFoundException } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, Clock } from '../workflow/clock';
 import { CategoriesService } from './categories.service';
 import { DepartmentsService } from './departments.service';
+import { DeadlinePreviewDto, DeadlineQueryDto } from './dto/calendar.dto';
 import { CategoryDto } from './dto/category.dto';
 import { DepartmentDto } from './dto/department.dto';
 import { SessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
+import { WorkingCalendarService } from './working-calendar.service';
+import { localDay } from './working-days';
 
 /** What any logged-in user may read of the organisation. */
 @ApiTags('organisation')
@@ -16,6 +20,8 @@ export class OrganisationController {
     private readonly sessions: SessionsService,
     private readonly categories: CategoriesService,
     private readonly departments: DepartmentsService,
+    private readonly calendar: WorkingCalendarService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('sessions')
@@ -47,5 +53,17 @@ export class OrganisationController {
   @ApiOkResponse({ type: [DepartmentDto] })
   listDepartments() {
     return this.departments.listPublic();
+  }
+
+  @Get('calendar/deadline')
+  @ApiOperation({
+    summary: 'A due date as the lifecycle computes it: `days` working or calendar days after `from` (default now)',
+  })
+  @ApiOkResponse({ type: DeadlinePreviewDto })
+  @ApiBadRequestResponse({ description: 'days, counting or from malformed' })
+  async deadline(@Query() query: DeadlineQueryDto): Promise<DeadlinePreviewDto> {
+    const from = query.from ? new Date(query.from) : this.clock.now();
+    const dueAt = await this.calendar.deadline(from, query.days, query.counting);
+    return { dueAt: dueAt.toISOString(), dueDay: localDay(dueAt, this.calendar.timeZone) };
   }
 }

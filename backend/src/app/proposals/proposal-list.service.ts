@@ -73,6 +73,7 @@ export class ProposalListService {
       where.push(`(p.lead_proposer_id = ${me} OR EXISTS (SELECT 1 FROM proposal_cosigners mc
         WHERE mc.proposal_id = p.id AND mc.user_id = ${me} AND mc.status <> 'declined'))`);
     }
+    if (query.published !== undefined) where.push(query.published ? 'p.published' : 'NOT p.published');
     if (query.overdue) where.push(`p.state LIKE 'handling.%' AND p.due_at < ${p(now)}`);
 
     const sort = query.sort ?? '-createdAt';

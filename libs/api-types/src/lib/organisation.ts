@@ -150,3 +150,11 @@ export interface PutCalendarDayRequest {
   kind: CalendarDayKind;
   note?: string | null;
 }
+
+/** `GET /api/calendar/deadline?days=&counting=[&from=]`: a due date as the server computes it (admin calendar included). */
+export interface DeadlinePreview {
+  /** The instant the period ends: the end of the due day in the university's time zone. */
+  dueAt: string;
+  /** The due day, YYYY-MM-DD, in the university's time zone. */
+  dueDay: string;
+}

@@ -55,6 +55,8 @@ export interface ProposalListQuery {
   mine?: boolean;
   /** Only proposals in handling past their due date. */
   overdue?: boolean;
+  /** Only published (true) or only unpublished (false) proposals. */
+  published?: boolean;
   page?: number;
   pageSize?: number;
   /** `createdAt`, `updatedAt`, `submittedAt`, `dueAt`, `number`, `title`; `-` in front for descending. */
@@ -168,6 +170,38 @@ export interface ProposalRequestRecord {
   decisionComment: string | null;
   decidedAt: string | null;
   createdAt: string;
+}
+
+/** A query of `GET /api/proposal-requests`: the extension and reassignment requests the caller may decide or follow. */
+export interface ProposalRequestQuery {
+  /** Default `pending`. */
+  status?: ProposalRequestRecord['status'];
+  kind?: ProposalRequestRecord['kind'];
+  sessionId?: string;
+  departmentId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One request with what a decision needs about its proposal. */
+export interface ProposalRequestItem extends ProposalRequestRecord {
+  proposal: {
+    id: string;
+    number: string | null;
+    title: string;
+    state: string;
+    version: number;
+    dueAt: string | null;
+    leadDepartment: { id: string; name: string; nameEn: string | null } | null;
+  };
+  department: { id: string; name: string; nameEn: string | null } | null;
+}
+
+export interface ProposalRequestPage {
+  items: ProposalRequestItem[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface ProposalDetail extends ProposalSummary {

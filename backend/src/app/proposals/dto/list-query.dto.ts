@@ -27,6 +27,9 @@ export class ProposalListQueryDto implements ProposalListQuery {
   @ApiPropertyOptional({ description: 'Only proposals in handling past their due date' })
   @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'Only published (true) or only not yet published (false) proposals' })
+  @IsOptional() @Transform(toBool) @IsBoolean() published?: boolean;
+
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
