@@ -33,7 +33,7 @@ const require = createRequire(import.meta.url);
 const log = (msg) => console.log(`[bench] ${msg}`);
 
 function options(argv) {
-  const o = { proposals: 200_000, duration: 10, rounds: 3, connections: 32, only: null, skipSeed: false, profile: false };
+  const o = { proposals: 200_000, duration: 10, rounds: 3, connections: 32, only: null, skipSeed: false, seedOnly: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -47,6 +47,7 @@ function options(argv) {
     else if (a === '--connections') o.connections = Number(val());
     else if (a === '--only') o.only = val().split(',');
     else if (a === '--skip-seed') o.skipSeed = true;
+    else if (a === '--seed-only') o.seedOnly = true;
     else if (a === '--profile') o.profile = true;
     else throw new Error(`unknown option ${a}`);
   }
@@ -162,6 +163,11 @@ async function main() {
       (SELECT count(*) FROM congress_sessions)::int AS sessions, (SELECT count(*) FROM departments)::int AS departments,
       pg_size_pretty(pg_database_size(current_database())) AS "databaseSize"`)).rows[0];
   log(`data: ${JSON.stringify(sizes)}`);
+  if (o.seedOnly) {
+    log(`--seed-only: database ${DB_NAME} is ready${seedSeconds === null ? '' : ` (seeded in ${seedSeconds} s)`}`);
+    await cleanup();
+    return;
+  }
 
   let autocannon;
   let driver = 'autocannon';

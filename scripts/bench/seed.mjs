@@ -157,7 +157,8 @@ export async function seedLarge(client, { proposals: N, users: U = 2000, log = c
     INSERT INTO proposals (id, session_id, kind, collective, title, background, suggestions, suggested_category_id,
       category_id, lead_department_id, co_department_ids, lead_proposer_id, contact_phone, state, context, version,
       series, number, number_label, due_at, submitted_at, accepted_at, assigned_at, replied_at, closed_at, is_key,
-      excellent, published, published_at, evaluation, cosigners_frozen_at, created_at, updated_at)
+      excellent, published, published_at, evaluation, cosigners_frozen_at, created_at, updated_at,
+      grade, rehandle_count, fulfilled)
     SELECT id, session_id, k.kind, g % 17 = 0, title, background, suggestions, cat,
       CASE WHEN numbered THEN cat END, CASE WHEN assigned THEN dept END,
       CASE WHEN assigned AND g % 3 = 0 THEN ARRAY[codept] ELSE '{}'::uuid[] END,
@@ -184,7 +185,9 @@ export async function seedLarge(client, { proposals: N, users: U = 2000, log = c
       CASE WHEN state = 'closed' AND g % 2 = 0 THEN t.rep + interval '21 days' END,
       CASE WHEN replied AND k.kind = 'proposal' THEN k.evaluation END,
       CASE WHEN state <> 'draft' THEN submitted END,
-      submitted - interval '2 days', submitted + interval '1 day'
+      submitted - interval '2 days', submitted + interval '1 day',
+      CASE WHEN replied THEN k.grade END, CASE WHEN replied AND g % 41 = 0 THEN 1 ELSE 0 END,
+      replied AND k.grade = 'B' AND g % 2 = 0
     FROM bp,
     LATERAL (SELECT CASE WHEN numbered AND g % 10 = 0 THEN 'suggestion' ELSE 'proposal' END AS kind,
                     (ARRAY['A','B','C'])[1 + g % 3] AS grade,

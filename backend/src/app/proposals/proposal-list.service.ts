@@ -7,6 +7,13 @@ import { actorFactsOf } from '../workflow/proposal-facts';
 import { ProposalListQueryDto } from './dto/list-query.dto';
 import { containsPattern, SEARCH_TEXT, visibleTo } from './visibility.sql';
 
+/**
+ * A text search counts at most this many matches. A count must visit every match (a two-character Chinese word
+ * has no trigram, so no index narrows it; a common word matches a third of 200,000 proposals: seconds), while
+ * the page itself stops after its rows; nobody pages through a thousand results, they add a word.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 const SORT_COLUMNS: Record<string, string> = {
   createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',
@@ -90,9 +97,13 @@ export class ProposalListService {
         LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
       params,
     )) as SummaryRow[];
-    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams)) as {
-      total: number;
-    }[];
-    return { items: rows.map((r) => toSummary(r, now)), total };
+    const searching = Boolean(query.q?.trim());
+    const counted = searching
+      ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
+      : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
+    const [{ total }] = (await this.db.query(counted, countParams)) as { total: number }[];
+    const items = rows.map((r) => toSummary(r, now));
+    if (searching && total > SEARCH_COUNT_CAP) return { items, total: SEARCH_COUNT_CAP, totalCapped: true };
+    return { items, total };
   }
 }

@@ -46,6 +46,11 @@ export class Proposal {
   @Column({ type: 'timestamptz', nullable: true }) publishedAt: Date | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) evaluation: string | null;
   @Column({ type: 'timestamptz', nullable: true }) fulfilledAt: Date | null;
+  /** The grade of the reply in force (context.grade), for the figures. */
+  @Column({ type: 'char', length: 1, nullable: true }) grade: 'A' | 'B' | 'C' | null;
+  @Column({ type: 'smallint', default: 0 }) rehandleCount: number;
+  /** A grade-B promise was delivered (context.fulfilled; re-handling resets it). */
+  @Column({ type: 'boolean', default: false }) fulfilled: boolean;
   @Column({ type: 'timestamptz', nullable: true }) cosignersFrozenAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) deletedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -19,12 +19,12 @@ import type { FigureCounts } from '@congress/api-types';
  *   suggestions alike.
  * - repliedOnTime: replied_at <= due_at (the due date in force: extensions and re-handling move it).
  * - overdueNow: in a handling state with due_at < now.
- * - grades: the grade of the reply in force (context.grade) of replied ones.
+ * - grades: the grade of the reply in force (column grade, mirrored from context.grade) of replied ones.
  * - evaluations: proposals only (suggestions are not evaluated); `notEvaluated`: the window passed (evaluation
  *   "none"); `awaitingEvaluation`: replied and the window still open.
- * - rehandled: re-handled at least once (context.rehandleCount > 0).
+ * - rehandled: re-handled at least once (rehandle_count > 0, from context.rehandleCount).
  * - medianDaysToReply: median of replied_at − assigned_at (the assignment in force: ASSIGN or REASSIGN), days.
- * - promises: replied with grade B; fulfilled when the handler's FULFIL was recorded (context.fulfilled).
+ * - promises: replied with grade B; fulfilled when the handler's FULFIL was recorded (fulfilled, from context.fulfilled).
  * - contacts: logged contacts of the proposals, by the lead proposer's answer.
  * Per department means per LEAD department (主办); co-handling departments are not counted twice.
  */
@@ -34,7 +34,7 @@ export const RECEIVED = `p.deleted_at IS NULL AND p.submitted_at IS NOT NULL
 
 const OUT = `p.state IN ('merged', 'rejected', 'withdrawn')`;
 const REPLIED = `(p.replied_at IS NOT NULL AND p.state IN ('replied', 'disputed', 'closed'))`;
-const GRADE = `(p.context->>'grade')`;
+const GRADE = `p.grade`;
 
 /**
  * The per-proposal counts, each `<aggregate> AS "<FigureCounts key>"`, over `proposals p`; `now` is the
@@ -64,9 +64,9 @@ export function figureColumns(now: string): string {
     count(*) FILTER (WHERE ${REPLIED} AND p.kind = 'proposal' AND p.evaluation = 'unsatisfied')::int AS "unsatisfied",
     count(*) FILTER (WHERE ${REPLIED} AND p.kind = 'proposal' AND p.evaluation = 'none')::int AS "notEvaluated",
     count(*) FILTER (WHERE p.state = 'replied' AND p.kind = 'proposal')::int AS "awaitingEvaluation",
-    count(*) FILTER (WHERE COALESCE((p.context->>'rehandleCount')::int, 0) > 0)::int AS "rehandled",
-    count(*) FILTER (WHERE ${REPLIED} AND ${GRADE} = 'B' AND (p.context->>'fulfilled')::boolean)::int AS "promisesFulfilled",
-    count(*) FILTER (WHERE ${REPLIED} AND ${GRADE} = 'B' AND NOT COALESCE((p.context->>'fulfilled')::boolean, false))::int AS "promisesOpen"`;
+    count(*) FILTER (WHERE p.rehandle_count > 0)::int AS "rehandled",
+    count(*) FILTER (WHERE ${REPLIED} AND ${GRADE} = 'B' AND p.fulfilled)::int AS "promisesFulfilled",
+    count(*) FILTER (WHERE ${REPLIED} AND ${GRADE} = 'B' AND NOT p.fulfilled)::int AS "promisesOpen"`;
 }
 
 /**

@@ -65,6 +65,9 @@ export class SideRecords {
       excellent: context.excellent,
       published: context.published,
       evaluation: context.evaluation,
+      grade: context.grade,
+      rehandle_count: context.rehandleCount,
+      fulfilled: context.fulfilled,
     };
     const top = value.split('.')[0];
     if (TERMINAL.includes(top) && !TERMINAL.includes(before.state)) patch.closed_at = now;

@@ -4,6 +4,7 @@ import { Proposals1764500000000 } from './1764500000000-proposals';
 import { NotificationsReminders1764800000000 } from './1764800000000-notifications-reminders';
 import { AdminAudit1764900000000 } from './1764900000000-admin-audit';
 import { ListIndexes1765000000000 } from './1765000000000-list-indexes';
+import { FigureColumns1765100000000 } from './1765100000000-figure-columns';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   NotificationsReminders1764800000000,
   AdminAudit1764900000000,
   ListIndexes1765000000000,
+  FigureColumns1765100000000,
 ];

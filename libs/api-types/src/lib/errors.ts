@@ -16,4 +16,9 @@ export interface RowError {
 export interface Page<T> {
   items: T[];
   total: number;
+  /**
+   * A text search counts its matches only up to a cap (SEARCH_COUNT_CAP of the server, 1,000): when true there are
+   * more than `total` matches, so show "1,000+" and ask for more words rather than page through them all.
+   */
+  totalCapped?: boolean;
 }

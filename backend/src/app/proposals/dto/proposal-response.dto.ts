@@ -48,6 +48,8 @@ export class ProposalSummaryDto implements ProposalSummary {
 export class ProposalPageDto implements Page<ProposalSummary> {
   @ApiProperty({ type: [ProposalSummaryDto] }) items: ProposalSummaryDto[];
   @ApiProperty() total: number;
+  @ApiPropertyOptional({ description: 'A text search stopped counting at 1,000 matches: there are more than `total`' })
+  totalCapped?: boolean;
 }
 
 export class CosignerDto implements ProposalCosigner {
