@@ -133,4 +133,46 @@ describe('the public portal: published proposals and the figures, no login, noth
     expect(closed.length).toBeGreaterThanOrEqual(9);
     for (const path of closed) expect({ path, status: (await anon(path)).status }).toEqual({ path, status: 401 });
   });
+
+  it('documents every public answer in OpenAPI, and answers with no field the document does not name', async () => {
+    type Schema = { $ref?: string; allOf?: Schema[]; type?: string; items?: Schema; properties?: Record<string, Schema>; nullable?: boolean };
+    const doc = (await anon('/api/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: Schema }> }> } }>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const resolve = (x: Schema): Schema => (x.$ref ? resolve(doc.components.schemas[x.$ref.split('/').pop() as string]) : x);
+    /** The documented properties of an object schema, allOf merged. */
+    const props = (x: Schema): Record<string, Schema> | null => {
+      const r = resolve(x);
+      if (r.allOf) return Object.assign({}, ...r.allOf.map((a) => props(a) ?? {}));
+      return r.properties ?? null;
+    };
+    const undocumented = (value: unknown, schema: Schema, at: string): string[] => {
+      const r = resolve(schema);
+      if (value === null || typeof value !== 'object') return [];
+      if (Array.isArray(value)) return r.items ? value.flatMap((v, i) => undocumented(v, r.items as Schema, `${at}[${i}]`)) : [`${at}: an array without items`];
+      const known = props(r);
+      if (!known) return [`${at}: an object without properties`];
+      return Object.entries(value).flatMap(([k, v]) => (k in known ? undocumented(v, known[k], `${at}.${k}`) : [`${at}.${k}`]));
+    };
+    const publicGets = Object.entries(doc.paths).filter(([path, ops]) => path.startsWith('/api/public/') && ops.get);
+    expect(publicGets.map(([path]) => path).sort()).toEqual([
+      '/api/public/departments/response-times', '/api/public/figures', '/api/public/proposals', '/api/public/proposals/{id}', '/api/public/sessions',
+    ]);
+    const concrete: Record<string, string> = {
+      '/api/public/proposals/{id}': `/api/public/proposals/${d.ids.pA}`,
+      '/api/public/proposals': '/api/public/proposals?q=提案',
+    };
+    const wrong: string[] = [];
+    for (const [path, ops] of publicGets) {
+      const schema = ops.get?.responses['200']?.content?.['application/json']?.schema;
+      if (!schema) {
+        wrong.push(`${path}: no 200 schema`);
+        continue;
+      }
+      const res = await anon(concrete[path] ?? path).expect(200);
+      wrong.push(...undocumented(res.body, schema, path));
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { Public } from '../auth/public.decorator';
 import { SessionQueryDto } from '../reports/dto/reports-query.dto';
 import { FiguresService } from '../reports/figures.service';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
+import { PublicProposalDto, PublicProposalPageDto, PublicResponseTimeRowDto, PublicSessionDto } from './dto/public-response.dto';
 import { PublicProposalsService } from './public-proposals.service';
 
 const EVERYONE = { departmentIds: null };
@@ -29,18 +30,21 @@ export class PublicController {
 
   @Get('sessions')
   @ApiOperation({ summary: 'Congress sessions, newest first, with how many proposals are published' })
+  @ApiOkResponse({ type: [PublicSessionDto] })
   sessions(): Promise<PublicSession[]> {
     return this.proposals.sessions();
   }
 
   @Get('proposals')
   @ApiOperation({ summary: 'Published proposals, searched and filtered, paged' })
+  @ApiOkResponse({ type: PublicProposalPageDto })
   list(@Query() q: PublicProposalQueryDto): Promise<Page<PublicProposalSummary>> {
     return this.proposals.list(q);
   }
 
   @Get('proposals/:id')
   @ApiOperation({ summary: 'One published proposal with its approved replies and evaluation result' })
+  @ApiOkResponse({ type: PublicProposalDto })
   @ApiNotFoundResponse({ description: 'No such proposal, or not published' })
   detail(@Param('id') id: string): Promise<PublicProposal> {
     return this.proposals.detail(id);
@@ -65,6 +69,7 @@ export class PublicController {
 
   @Get('departments/response-times')
   @ApiOperation({ summary: 'Per department: median days to reply, replied on time, overdue now, satisfaction' })
+  @ApiOkResponse({ type: [PublicResponseTimeRowDto] })
   async responseTimes(@Query() q: SessionQueryDto): Promise<PublicResponseTimeRow[]> {
     const report = await this.figures.figures(q.sessionId, 'department', EVERYONE);
     return report.groups
