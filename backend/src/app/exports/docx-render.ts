@@ -13,6 +13,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Block } from './blocks';
 
 /** Chinese body text: SimSun (宋体) for Han characters, as union offices print; Word falls back where missing. */
@@ -66,14 +69,8 @@ function toDocx(b: Block): Paragraph | Table {
   }
 }
 
-/**
- * A Word document of the blocks, A4 with page numbers. The docx package builds the whole document in memory
- * before zipping it: fine for a session's compilation (hundreds of proposals); the PDF streams.
- */
-export async function renderDocx(title: string, blocks: AsyncIterable<Block[]> | Block[][]): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [];
-  for await (const batch of blocks) for (const b of batch) children.push(toDocx(b));
-  const doc = new Document({
+function documentOf(title: string, children: (Paragraph | Table)[]): Document {
+  return new Document({
     title,
     creator: '教代会提案系统',
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
@@ -89,5 +86,40 @@ export async function renderDocx(title: string, blocks: AsyncIterable<Block[]> |
       },
     ],
   });
-  return Packer.toBuffer(doc);
+}
+
+const MARKER = '\u27e6BODY\u27e7';
+
+/** The body XML of some blocks (the children of <w:body>, without its section properties), drawn by the docx package. */
+async function bodyXml(blocks: Block[]): Promise<string> {
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(documentOf('', blocks.map(toDocx))));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const start = xml.indexOf('>', xml.indexOf('<w:body')) + 1;
+  return xml.slice(start, xml.lastIndexOf('<w:sectPr'));
+}
+
+/**
+ * A Word document of the blocks, A4 with page numbers, streamed: the docx package can only build a whole document in memory, so it draws a
+ * skeleton (styles, footer, section) around a marker paragraph and each batch of blocks on its own; the
+ * batches' body XML is written into the skeleton's word/document.xml as it comes, and the .docx (a zip) goes
+ * out as it is compressed. Memory holds one batch, not the compilation of a whole session.
+ */
+export async function streamDocx(out: Writable, title: string, blocks: AsyncIterable<Block[]> | Block[][]): Promise<void> {
+  const skeleton = await JSZip.loadAsync(await Packer.toBuffer(documentOf(title, [new Paragraph({ children: [new TextRun(MARKER)] })])));
+  const main = await skeleton.file('word/document.xml')!.async('string');
+  const at = main.indexOf(MARKER);
+  const open = Math.max(main.lastIndexOf('<w:p>', at), main.lastIndexOf('<w:p ', at));
+  const close = main.indexOf('</w:p>', at) + '</w:p>'.length;
+  if (at < 0 || open < 0) throw new Error('docx skeleton: marker paragraph not found');
+  async function* documentXml(): AsyncGenerator<Buffer> {
+    yield Buffer.from(main.slice(0, open));
+    for await (const batch of blocks) if (batch.length) yield Buffer.from(await bodyXml(batch));
+    yield Buffer.from(main.slice(close));
+  }
+  const zip = new JSZip();
+  for (const [name, entry] of Object.entries(skeleton.files)) {
+    if (entry.dir) continue;
+    zip.file(name, name === 'word/document.xml' ? Readable.from(documentXml()) : await entry.async('nodebuffer'));
+  }
+  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' }), out);
 }

@@ -59,12 +59,12 @@ export class ExportsController {
   }
 
   @Get('compilation.docx')
-  @ApiOperation({ summary: '提案汇编: every accepted proposal of the filters with its reply, as Word' })
+  @ApiOperation({ summary: '提案汇编: every accepted proposal of the filters with its reply, as Word (streamed)' })
   @ApiProduces(DOCX)
   async compilationDocx(@CurrentUser() user: AuthUser, @Query() f: ExportQueryDto, @Res() res: Response): Promise<void> {
-    const buffer = await this.exports.compilationDocx(user, f);
+    const write = await this.exports.compilationDocx(user, f);
     attachment(res, DOCX, 'compilation.docx', '提案汇编.docx');
-    res.end(buffer);
+    await streamed(res, () => write(res));
   }
 
   @Get('compilation.pdf')
@@ -81,9 +81,9 @@ export class ExportsController {
   @ApiOperation({ summary: '提案工作报告: the figures of the session with tables and the department ranking, as Word' })
   @ApiProduces(DOCX)
   async reportDocx(@CurrentUser() user: AuthUser, @Query() f: ExportQueryDto, @Res() res: Response): Promise<void> {
-    const buffer = await this.exports.reportDocx(user, f.sessionId);
+    const { title, blocks } = await this.exports.reportBlocks(user, f.sessionId);
     attachment(res, DOCX, 'report.docx', '提案工作报告.docx');
-    res.end(buffer);
+    await streamed(res, () => this.exports.writeDocx(res, title, blocks));
   }
 
   @Get('report.pdf')

@@ -6,7 +6,7 @@ import { FiguresService } from '../reports/figures.service';
 import { scopeOf } from '../reports/report-scope';
 import type { Block } from './blocks';
 import { compilationBlocks } from './compilation-content';
-import { renderDocx } from './docx-render';
+import { streamDocx } from './docx-render';
 import type { ExportQueryDto } from './dto/export-query.dto';
 import { exportBatches } from './export-rows';
 import { writeCsv, writeXlsx } from './list-export';
@@ -37,9 +37,11 @@ export class ExportsService {
     return font;
   }
 
-  async compilationDocx(user: AuthUser, f: ExportQueryDto): Promise<Buffer> {
+  /** The session first (a 404 before anything is sent), then the document, streamed. */
+  async compilationDocx(user: AuthUser, f: ExportQueryDto): Promise<(out: Writable) => Promise<void>> {
     const session = await this.figures.session(f.sessionId);
-    return renderDocx(`${session.title}提案汇编`, compilationBlocks(session.title, exportBatches(this.db, user, 'accepted', { ...f, sessionId: session.id })));
+    return (out) =>
+      streamDocx(out, `${session.title}提案汇编`, compilationBlocks(session.title, exportBatches(this.db, user, 'accepted', { ...f, sessionId: session.id })));
   }
 
   async compilationPdf(user: AuthUser, f: ExportQueryDto, font: CjkFont, out: Writable): Promise<void> {
@@ -59,9 +61,8 @@ export class ExportsService {
     return { title: `${session.title}提案工作报告`, blocks: reportBlocks(byCategory, byDepartment, ranking) };
   }
 
-  async reportDocx(user: AuthUser, sessionId?: string): Promise<Buffer> {
-    const { title, blocks } = await this.reportBlocks(user, sessionId);
-    return renderDocx(title, [blocks]);
+  writeDocx(out: Writable, title: string, blocks: Block[]): Promise<void> {
+    return streamDocx(out, title, [blocks]);
   }
 
   async reportPdf(user: AuthUser, sessionId: string | undefined, font: CjkFont, out: Writable): Promise<void> {
