@@ -45,7 +45,7 @@ function headAmongDelegates(group: AbstractControl): ValidationErrors | null {
       @if (failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="{ x: '720px' }">
+      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '720px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.departments.code' | translate }}</th>

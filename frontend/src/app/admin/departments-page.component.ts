@@ -42,7 +42,7 @@ const FIELDS = ['code', 'name', 'nameEn', 'leaderId', 'active', 'handlerIds', 'h
       @if (failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="{ x: '860px' }">
+      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '860px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.departments.code' | translate }}</th>

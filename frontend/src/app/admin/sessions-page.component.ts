@@ -101,7 +101,7 @@ const whole = Validators.pattern(/^\d+$/);
       @if (failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="{ x: '760px' }">
+      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '760px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.sessions.titleField' | translate }}</th>

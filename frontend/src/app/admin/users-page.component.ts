@@ -9,6 +9,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AdminUser, Page } from '../core/models';
 import { LocalDatePipe } from '../shared/local-date.pipe';
+import { ScrollRegionDirective } from '../shared/scroll-region.directive';
 import { AdminApiService } from './admin-api.service';
 
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ok'; page: Page<AdminUser> };
@@ -22,6 +23,7 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ok'; page: 
     NzTableModule,
     NzTagModule,
     LocalDatePipe,
+    ScrollRegionDirective,
     TranslatePipe,
   ],
   templateUrl: './users-page.component.html',

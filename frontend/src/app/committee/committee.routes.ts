@@ -9,6 +9,18 @@ export const COMMITTEE_ROUTES: Routes = [
     loadComponent: () => import('./supervision.component').then((m) => m.SupervisionComponent),
   },
   {
+    path: 'requests',
+    title: 'requests.title',
+    data: { mode: 'committee' },
+    loadComponent: () =>
+      import('../proposals/requests/proposal-requests-page.component').then((m) => m.ProposalRequestsPageComponent),
+  },
+  {
+    path: 'disputed',
+    title: 'disputed.title',
+    loadComponent: () => import('./disputed.component').then((m) => m.DisputedComponent),
+  },
+  {
     path: 'publishing',
     title: 'committee.publishing.title',
     loadComponent: () => import('./publishing.component').then((m) => m.PublishingComponent),

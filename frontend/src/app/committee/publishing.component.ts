@@ -14,7 +14,12 @@ import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { ProposalsApi } from '../proposals/data/proposals-api.service';
 import { LocalDatePipe } from '../shared/local-date.pipe';
 
-type Filter = 'all' | 'published' | 'unpublished';
+export type Filter = 'all' | 'published' | 'unpublished';
+/** The server's `published` filter of `GET /api/proposals` for a choice of the radio group. */
+export function publishedFilter(filter: Filter): boolean | undefined {
+  return filter === 'all' ? undefined : filter === 'published';
+}
+
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ok'; page: Page<ProposalSummary> };
 
 /** Publishing (公开): closed proposals, published or not; PUBLISH and UNPUBLISH are lifecycle events. */
@@ -48,7 +53,7 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ok'; page: 
         [nzPageSize]="pageSize"
         [nzLoading]="loading()"
         [nzNoResult]="'committee.publishing.empty' | translate"
-        [nzScroll]="{ x: '640px' }"
+        [nzScroll]="rows().length ? { x: '640px' } : {}"
         (nzPageIndexChange)="pageIndex.set($event)"
       >
         <thead>
@@ -111,9 +116,9 @@ export class PublishingComponent {
   private readonly attempt = signal(0);
 
   private readonly load = toSignal(
-    toObservable(computed(() => ({ page: this.pageIndex(), attempt: this.attempt() }))).pipe(
-      switchMap(({ page }) =>
-        this.api.list({ state: 'closed', page, pageSize: this.pageSize, sort: '-updatedAt' }).pipe(
+    toObservable(computed(() => ({ filter: this.filter(), page: this.pageIndex(), attempt: this.attempt() }))).pipe(
+      switchMap(({ filter, page }) =>
+        this.api.list({ state: 'closed', published: publishedFilter(filter), page, pageSize: this.pageSize, sort: '-updatedAt' }).pipe(
           map((result): Load => ({ status: 'ok', page: result })),
           catchError(() => of<Load>({ status: 'error' })),
           startWith<Load>({ status: 'loading' }),
@@ -129,15 +134,12 @@ export class PublishingComponent {
     const load = this.load();
     return load.status === 'ok' ? load.page : { items: [], total: 0 };
   });
-  /** The filter applies to the page shown (the list API has no published filter). */
-  protected readonly rows = computed(() => {
-    const f = this.filter();
-    return this.page().items.filter((p) => f === 'all' || p.published === (f === 'published'));
-  });
+  protected readonly rows = computed(() => this.page().items);
   protected readonly total = computed(() => this.page().total);
 
   protected setFilter(f: Filter): void {
     this.filter.set(f);
+    this.pageIndex.set(1);
   }
 
   protected send(p: ProposalSummary, type: 'PUBLISH' | 'UNPUBLISH'): void {

@@ -16,19 +16,21 @@ describe('the side menu built from roles', () => {
     ]);
   });
 
-  it('gives the committee its queue, supervision, publishing, session rules and figures', () => {
+  it('gives the committee its queue, supervision, requests, disputed evaluations, publishing, session rules and figures', () => {
     expect(labels(['committee'])).toEqual([
       'menu.reviewQueue',
       'menu.supervision',
+      'menu.requests',
+      'menu.disputed',
       'menu.publishing',
       'menu.sessionRules',
       'menu.figures',
     ]);
   });
 
-  it('shows the assigned proposals once to someone who is both handler and head', () => {
-    expect(labels(['handler', 'dept_head'])).toEqual(['menu.assignedProposals']);
-    expect(labels(['dept_head'])).toEqual(['menu.assignedProposals']);
+  it('shows the assigned proposals and the requests once to someone who is both handler and head', () => {
+    expect(labels(['handler', 'dept_head'])).toEqual(['menu.assignedProposals', 'menu.requests']);
+    expect(labels(['dept_head'])).toEqual(['menu.assignedProposals', 'menu.requests']);
   });
 
   it('gives a leader their departments', () => {

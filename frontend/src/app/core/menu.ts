@@ -44,6 +44,8 @@ const GROUPS: readonly GroupDefinition[] = [
     items: [
       { label: 'menu.reviewQueue', link: '/committee', icon: 'inbox', exact: true },
       { label: 'menu.supervision', link: '/committee/supervision', icon: 'alert' },
+      { label: 'menu.requests', link: '/committee/requests', icon: 'field-time' },
+      { label: 'menu.disputed', link: '/committee/disputed', icon: 'exclamation-circle' },
       { label: 'menu.publishing', link: '/committee/publishing', icon: 'global' },
       { label: 'menu.sessionRules', link: '/committee/rules', icon: 'setting' },
       { label: 'menu.figures', link: '/committee/figures', icon: 'bar-chart' },
@@ -53,7 +55,10 @@ const GROUPS: readonly GroupDefinition[] = [
     title: 'menu.groups.department',
     roles: ['handler', 'dept_head'],
     home: '/department',
-    items: [{ label: 'menu.assignedProposals', link: '/department', icon: 'solution', exact: true }],
+    items: [
+      { label: 'menu.assignedProposals', link: '/department', icon: 'solution', exact: true },
+      { label: 'menu.requests', link: '/department/requests', icon: 'field-time' },
+    ],
   },
   {
     title: 'menu.groups.leader',

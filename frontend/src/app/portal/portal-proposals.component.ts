@@ -56,7 +56,7 @@ import { PortalApi, PortalOption } from './portal-api.service';
     @if (error()) {
       <p role="alert">{{ 'common.networkError' | translate }}</p>
     } @else if (result(); as r) {
-      <p class="total">{{ 'common.total' | translate: { total: r.total } }}</p>
+      <p class="total" role="status">{{ (r.totalCapped ? 'common.totalCapped' : 'common.total') | translate: { total: r.total } }}</p>
       @if (r.items.length === 0) {
         <p>{{ 'portal.empty' | translate }}</p>
       }

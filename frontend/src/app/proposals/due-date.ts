@@ -1,4 +1,5 @@
-import type { DayCounting } from '@congress/api-types';
+import type { DayCounting, DeadlinePreview } from '@congress/api-types';
+import { catchError, map, Observable, of } from 'rxjs';
 
 /** The date (YYYY-MM-DD) `day` plus `n` days. */
 function shift(day: string, n: number): string {
@@ -19,10 +20,9 @@ export function todayInShanghai(now = new Date()): string {
 }
 
 /**
- * The due day of a period of `days` starting after `from` (the day itself does not count), as the server
- * computes it (working-days.ts): calendar days, or working days by the weekday rule. The admin's calendar
- * (holidays, make-up workdays) is not public, so a preview in working days may be off by those days; the
- * server sets the real date.
+ * The due day of a period of `days` starting after `from` (the day itself does not count), computed in the
+ * browser: calendar days, or working days by the weekday rule only. Without the admin's calendar (holidays,
+ * make-up workdays) a preview in working days may be off by those days: only the fallback of `dueDatePreview`.
  */
 export function previewDueDay(from: string, days: number, counting: DayCounting): string {
   if (counting === 'calendar') return shift(from, days);
@@ -33,4 +33,30 @@ export function previewDueDay(from: string, days: number, counting: DayCounting)
     if (isWeekday(day)) left--;
   }
   return day;
+}
+
+/** What the ASSIGN / REASSIGN form says about the due date it will get. */
+export interface DuePreview {
+  /** YYYY-MM-DD on the university's clock. */
+  day: string;
+  days: number;
+  counting: DayCounting;
+  /** `server`: `GET /api/calendar/deadline`, the admin's calendar counted; `estimate`: computed here (the call failed). */
+  source: 'server' | 'estimate';
+}
+
+/**
+ * The due day of a period starting today, as the server computes it (`deadline$`, i.e. `GET /api/calendar/deadline`);
+ * when that call fails, the browser's own count (`previewDueDay`), marked as an estimate.
+ */
+export function dueDatePreview(
+  deadline$: Observable<DeadlinePreview>,
+  days: number,
+  counting: DayCounting,
+  today: () => string = () => todayInShanghai(),
+): Observable<DuePreview> {
+  return deadline$.pipe(
+    map((answer): DuePreview => ({ day: answer.dueDay, days, counting, source: 'server' })),
+    catchError(() => of<DuePreview>({ day: previewDueDay(today(), days, counting), days, counting, source: 'estimate' })),
+  );
 }

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { proposalWith } from '../../testing/proposals';
+import { sessionWith } from '../../testing/sessions';
 import { provideTestTranslations } from '../../testing/test-translations';
 import { EventDialogComponent } from './event-dialog.component';
 
@@ -113,5 +114,61 @@ describe('the event dialog', () => {
     );
     await settle();
     expect(overlay().textContent).toContain('comment must say why');
+  });
+
+  describe('before an assignment', () => {
+    const working = sessionWith({
+      rules: { ...sessionWith().rules, handlingDays: 40, dayCounting: { ...sessionWith().rules.dayCounting, handlingDays: 'working' } },
+    });
+
+    /** Renders and lets resources run (whenStable would wait for the unanswered deadline request). */
+    async function tick(): Promise<void> {
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+      fixture.detectChanges();
+    }
+
+    async function openAssign(): Promise<void> {
+      fixture.componentRef.setInput('request', { type: 'ASSIGN' });
+      await tick();
+      http.match('/api/sessions').forEach((r) => r.flush([working]));
+      http.match('/api/departments').forEach((r) => r.flush([]));
+      http.match('/api/categories').forEach((r) => r.flush([]));
+      await tick();
+    }
+
+    function preview(): HTMLElement | null {
+      return overlay().querySelector('[data-testid="due-preview"]');
+    }
+
+    it("shows the due date the server computes with the admin's calendar", async () => {
+      await openAssign();
+      const req = http.expectOne((r) => r.url === '/api/calendar/deadline');
+      expect(req.request.params.get('days')).toBe('40');
+      expect(req.request.params.get('counting')).toBe('working');
+      req.flush({ dueAt: '2027-02-26T15:59:59.999Z', dueDay: '2027-02-26' });
+      await tick();
+      expect(preview()?.dataset['source']).toBe('server');
+      expect(preview()?.textContent).toContain('办理期限为 2027-02-26（自今日起 40 个工作日）');
+      expect(preview()?.textContent).toContain('已计入工作日历中的节假日与调休');
+    });
+
+    it('falls back to counting weekdays itself when the server cannot be asked, and says so', async () => {
+      await openAssign();
+      http.expectOne((r) => r.url === '/api/calendar/deadline').flush({ message: 'down' }, { status: 503, statusText: 'Unavailable' });
+      await tick();
+      expect(preview()?.dataset['source']).toBe('estimate');
+      expect(preview()?.textContent).toMatch(/办理期限为 \d{4}-\d{2}-\d{2}/);
+      expect(preview()?.textContent).toContain('按周一至周五估算，未计入节假日与调休');
+    });
+
+    it('asks nothing for other events', async () => {
+      fixture.componentRef.setInput('request', { type: 'RETURN' });
+      await tick();
+      http.match('/api/sessions').forEach((r) => r.flush([working]));
+      await tick();
+      expect(http.match((r) => r.url === '/api/calendar/deadline')).toHaveLength(0);
+      expect(preview()).toBeNull();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { ProposalDetail, SimilarProposal } from '@congress/api-types';
 import type { EventRequest, EventType } from '@congress/workflow';
@@ -18,7 +18,7 @@ import { localName } from '../shared/local-name';
 import { Refusal, toRefusal } from './data/api-error';
 import { OrganisationApi } from './data/organisation-api.service';
 import { ProposalsApi } from './data/proposals-api.service';
-import { previewDueDay, todayInShanghai } from './due-date';
+import { dueDatePreview } from './due-date';
 import { buildPayload, EventField, fieldsFor } from './event-forms';
 
 /** An event the user asked to send; `fixed` are payload fields the page knows (the contact answered). */
@@ -109,18 +109,21 @@ export class EventDialogComponent {
   protected readonly mergeTargets = signal<SimilarProposal[]>([]);
   private readonly sessions = toSignal(this.org.sessions$.pipe(catchError(() => of([]))), { initialValue: [] });
 
-  /**
-   * ASSIGN / REASSIGN: the due date the session's rules give (handlingDays, counted as the rule says) when
-   * no date is chosen. The server computes it on its own; this only tells the committee before sending.
-   */
-  protected readonly duePreview = computed(() => {
+  /** ASSIGN / REASSIGN: the session's handling period (handlingDays, counted as the rule says). */
+  private readonly dueRule = computed(() => {
     const type = this.type();
-    if (type !== 'ASSIGN' && type !== 'REASSIGN') return null;
+    if (type !== 'ASSIGN' && type !== 'REASSIGN') return undefined;
     const session = this.sessions().find((s) => s.id === this.proposal().sessionId);
-    if (!session) return null;
-    const days = session.rules.handlingDays;
-    const counting = session.rules.dayCounting.handlingDays;
-    return { day: previewDueDay(todayInShanghai(), days, counting), days, counting };
+    if (!session) return undefined;
+    return { days: session.rules.handlingDays, counting: session.rules.dayCounting.handlingDays };
+  });
+  /**
+   * The due date the proposal gets when no date is chosen, as the server computes it with the admin's calendar
+   * (`GET /api/calendar/deadline`); when that call fails, the browser's weekday count, said to be an estimate.
+   */
+  protected readonly duePreview = rxResource({
+    params: () => this.dueRule(),
+    stream: ({ params }) => dueDatePreview(this.org.deadline(params.days, params.counting), params.days, params.counting),
   });
 
   constructor() {

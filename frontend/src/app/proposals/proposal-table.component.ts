@@ -30,6 +30,9 @@ const EMPTY: Page<ProposalSummary> = { items: [], total: 0 };
         <button nz-button nzSize="small" type="button" (click)="list.reload()">{{ 'common.retry' | translate }}</button>
       </ng-template>
     }
+    @if (page().totalCapped) {
+      <p class="capped" role="status">{{ 'common.totalCapped' | translate: { total: page().total } }}</p>
+    }
     <nz-table
       #table
       nzSize="middle"
@@ -40,7 +43,7 @@ const EMPTY: Page<ProposalSummary> = { items: [], total: 0 };
       [nzPageSize]="pageSize"
       [nzLoading]="list.isLoading()"
       [nzNoResult]="emptyKey() | translate"
-      [nzScroll]="{ x: '640px' }"
+      [nzScroll]="page().items.length ? { x: '640px' } : {}"
       (nzPageIndexChange)="pageIndex.set($event)"
     >
       <thead>
@@ -105,6 +108,10 @@ const EMPTY: Page<ProposalSummary> = { items: [], total: 0 };
     nz-alert {
       display: block;
       margin-bottom: 12px;
+    }
+    .capped {
+      margin: 0 0 12px;
+      color: #595959;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

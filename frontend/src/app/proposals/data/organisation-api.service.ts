@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Category, CongressSession, Department, DirectoryUser, Page, Role } from '@congress/api-types';
+import type { Category, CongressSession, DayCounting, DeadlinePreview, Department, DirectoryUser, Page, Role } from '@congress/api-types';
 import { Observable, shareReplay } from 'rxjs';
 import { toParams } from './proposals-api.service';
 
@@ -15,6 +15,14 @@ export class OrganisationApi {
 
   currentSession(): Observable<CongressSession> {
     return this.http.get<CongressSession>('/api/sessions/current');
+  }
+
+  /**
+   * The due date of a period of `days` (working or calendar days) from `from` (default: now), exactly as the
+   * server computes it, with the admin's calendar of holidays and make-up working days.
+   */
+  deadline(days: number, counting: DayCounting, from?: string): Observable<DeadlinePreview> {
+    return this.http.get<DeadlinePreview>('/api/calendar/deadline', { params: toParams({ days, counting, from }) });
   }
 
   /** The directory: `?role=delegate&q=张` to pick co-signers. */

@@ -7,6 +7,8 @@ import type {
   ProposalDetail,
   ProposalHistoryEntry,
   ProposalListQuery,
+  ProposalRequestPage,
+  ProposalRequestQuery,
   ProposalSummary,
   SimilarProposal,
   UpdateProposalRequest,
@@ -30,7 +32,17 @@ export class ProposalsApi {
   private readonly http = inject(HttpClient);
 
   list(query: ProposalListQuery): Observable<Page<ProposalSummary>> {
-    return this.http.get<Page<ProposalSummary>>('/api/proposals', { params: toParams(query) });
+    // `published=false` is a filter of its own (only the unpublished), unlike the other flags
+    const { published, ...rest } = query;
+    const params = toParams(rest);
+    return this.http.get<Page<ProposalSummary>>('/api/proposals', {
+      params: published === undefined ? params : params.set('published', String(published)),
+    });
+  }
+
+  /** The extension and reassignment requests (`GET /api/proposal-requests`, pending unless `status` says otherwise). */
+  requests(query: ProposalRequestQuery): Observable<ProposalRequestPage> {
+    return this.http.get<ProposalRequestPage>('/api/proposal-requests', { params: toParams(query) });
   }
 
   get(id: string): Observable<ProposalDetail> {
