@@ -4,7 +4,11 @@
 // Run as a child process: `node baseline.mjs <port>` with DATABASE_URL and USER_ID (the committee member whose
 // visibility the list filters by) in the environment; prints "listening" when ready.
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
+
+// the one statement of the proposal's records, from the built API itself (npm run bench builds it first)
+const { RECORDS_SQL } = createRequire(import.meta.url)('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
@@ -27,29 +31,8 @@ async function detail(id) {
   if (!row) return null;
   await pool.query(`SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2`, [id, userId]);
   const [summary] = (await pool.query(`SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE p.id = $1`, [id])).rows;
-  const q = async (sql, params = [id]) => (await pool.query(sql, params)).rows;
-  const [cosigners, replies, contributions, contacts, evaluations, comments, requests, attachments] = [
-    await q(`SELECT ${ref('u')} AS user, c.status, c.source, c.responded_at AS "respondedAt"
-         FROM proposal_cosigners c JOIN users u ON u.id = c.user_id WHERE c.proposal_id = $1 ORDER BY c.created_at, u.username`),
-    await q(`SELECT r.id, r.round, r.department_id AS "departmentId", ${ref('u')} AS author, r.grade, r.content, r.planned_at AS "plannedAt",
-                r.status, r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment", r.created_at AS "createdAt"
-         FROM proposal_replies r JOIN users u ON u.id = r.author_id WHERE r.proposal_id = $1 ORDER BY r.created_at`),
-    await q(`SELECT c.id, c.round, c.department_id AS "departmentId", ${ref('u')} AS author, c.content, c.created_at AS "createdAt"
-         FROM proposal_contributions c JOIN users u ON u.id = c.author_id WHERE c.proposal_id = $1 ORDER BY c.created_at`),
-    await q(`SELECT c.id, c.department_id AS "departmentId", ${ref('u')} AS "loggedBy", c.method, c.content, c.contacted_at AS "contactedAt",
-                c.status, c.proposer_comment AS "proposerComment", c.answered_at AS "answeredAt"
-         FROM proposal_contacts c JOIN users u ON u.id = c.logged_by WHERE c.proposal_id = $1 ORDER BY c.created_at`),
-    await q(`SELECT e.id, e.round, ${ref('u')} AS evaluator, e.role, e.satisfaction, e.comment, e.created_at AS "createdAt"
-         FROM proposal_evaluations e JOIN users u ON u.id = e.evaluator_id WHERE e.proposal_id = $1 ORDER BY e.created_at`),
-    await q(`SELECT c.id, ${ref('u')} AS author, c.kind, c.internal, c.content, c.created_at AS "createdAt"
-         FROM proposal_comments c JOIN users u ON u.id = c.author_id
-        WHERE c.proposal_id = $1 AND ($2::boolean OR NOT c.internal) ORDER BY c.created_at`, [id, true]),
-    await q(`SELECT r.id, r.kind, r.department_id AS "departmentId", ${ref('u')} AS "requestedBy", r.reason, r.status, r.created_at AS "createdAt"
-         FROM proposal_requests r JOIN users u ON u.id = r.requested_by WHERE r.proposal_id = $1 ORDER BY r.created_at`),
-    await q(`SELECT a.id, a.file_name AS "fileName", a.mime_type AS "mimeType", a.size::int AS size, a.reply_id AS "replyId", a.created_at AS "createdAt"
-         FROM attachments a WHERE a.proposal_id = $1 ORDER BY a.created_at`),
-  ];
-  return { ...summary, background: row.background, suggestions: row.suggestions, cosigners, replies, contributions, contacts, evaluations, comments, requests, attachments };
+  const [records] = (await pool.query(RECORDS_SQL, [id, true])).rows;
+  return { ...summary, background: row.background, suggestions: row.suggestions, ...records };
 }
 
 // proposal-list.service.ts with sessionId and state, sorted -createdAt, page 1 of 20
