@@ -39,6 +39,9 @@ async function main(argv: string[]) {
       console.log(`[setup] administrator ${argv[1]}: ${created ? 'created' : 'updated (role admin, new password, sessions revoked)'}`);
       return 0;
     }
+    // replicas starting at once (each image runs `migrate`) take turns: the first applies, the others find none
+    // pending. A session lock on the one pooled connection; released when it closes at the latest.
+    await ds.query(`SELECT pg_advisory_lock(hashtext('congress-migrations'))`);
     if (command === 'migrate' || command === 'setup') {
       const applied = await ds.runMigrations({ transaction: 'each' });
       console.log(`[setup] migrations: ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}`);

@@ -5,8 +5,9 @@ import { ConfigError, loadConfig } from './config/app-config';
  * The worker process: the same modules as the API, without HTTP (an application context): the BullMQ
  * processors, the outbox relay and the reconciler. Run as many as needed beside any number of API processes
  * on one Redis and one PostgreSQL (deterministic job ids and the delivery log keep every reminder single); set
- * WORKER_MODE=off on the API processes to keep the work here. SIGTERM/SIGINT close it gracefully: the jobs
- * being processed finish first (worker.close()), then the connections close.
+ * WORKER_MODE=off on the API processes to keep the work here. SIGTERM/SIGINT close it gracefully and it exits 0:
+ * no new jobs are taken, the jobs being processed finish first (worker.close()), the relay's batch in progress
+ * commits, then the connections close.
  *
  *   node dist/backend/backend/src/worker.js      (nx run backend:worker, npm run worker)
  */
@@ -29,7 +30,8 @@ async function main() {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // useProcessExit: exit 0 once closed (Nest's default re-raises the signal, an exit status of 143)
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.init();
   app.get(Logger).log('worker running: queues notices, reminders, mail; outbox relay; reconciler');
 }

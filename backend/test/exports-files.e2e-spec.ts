@@ -181,10 +181,14 @@ describe('exports: the list as Excel and CSV, the compilation and the work repor
   });
 
   it('answers 404 (as JSON, not a broken file) for a session that does not exist', async () => {
-    const res = await t.http().get('/api/exports/compilation.pdf?sessionId=00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${token}`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toContain('application/json');
-    expect(res.headers['content-disposition']).toBeUndefined();
+    // the PDFs check for a Chinese font first (503 without one, tested above)
+    const files = ['compilation.docx', 'report.docx', ...(findCjkFont() ? ['compilation.pdf', 'report.pdf'] : [])];
+    for (const file of files) {
+      const res = await t.http().get(`/api/exports/${file}?sessionId=00000000-0000-4000-8000-000000000000`).set('Authorization', `Bearer ${token}`);
+      expect({ file, status: res.status }).toEqual({ file, status: 404 });
+      expect(res.headers['content-type']).toContain('application/json');
+      expect(res.headers['content-disposition']).toBeUndefined();
+    }
   });
 
   it('is for the committee only', async () => {

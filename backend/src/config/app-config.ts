@@ -25,6 +25,12 @@ export interface AppConfig {
   dbPoolMax: number;
   redisUrl: string;
   redisPrefix: string;
+  /**
+   * Redis through Sentinel (REDIS_SENTINELS, REDIS_SENTINEL_NAME, REDIS_SENTINEL_PASSWORD): the sentinels to ask
+   * for the current master; null when REDIS_SENTINELS is unset (then REDIS_URL names the server). With Sentinel,
+   * REDIS_URL still gives the master's user, password, database and TLS (rediss:); its host is not used.
+   */
+  redisSentinel: RedisSentinelConfig | null;
   jwtSecret: string;
   jwtTtlSeconds: number;
   cookieSecure: boolean;
@@ -46,6 +52,13 @@ export interface AppConfig {
   workerMode: 'inline' | 'off';
   /** The job queues: relay, reconciler, retries (see docs/reminders.md). */
   jobs: JobsConfig;
+}
+
+export interface RedisSentinelConfig {
+  sentinels: { host: string; port: number }[];
+  /** The master group name the sentinels monitor (`sentinel monitor <name> …`). */
+  name: string;
+  password: string | null;
 }
 
 export interface SmtpConfig {
@@ -153,6 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 200),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str(env, 'REDIS_PREFIX', 'congress'),
+    redisSentinel: redisSentinel(env),
     jwtSecret,
     jwtTtlSeconds: duration(env, 'JWT_TTL', 8 * 3600),
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
@@ -181,6 +195,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100),
     },
   };
+}
+
+/** REDIS_SENTINELS=host:port,host:port (IPv6 as [addr]:port), REDIS_SENTINEL_NAME (default mymaster). */
+function redisSentinel(env: Env): RedisSentinelConfig | null {
+  const raw = str(env, 'REDIS_SENTINELS', '');
+  if (!raw) {
+    if (str(env, 'REDIS_SENTINEL_NAME', '')) throw new ConfigError('REDIS_SENTINEL_NAME', 'needs REDIS_SENTINELS (host:port of each sentinel)');
+    return null;
+  }
+  const sentinels = raw.split(',').map((entry) => {
+    const m = /^(\[[\d:a-fA-F.]+\]|[\w.-]+):(\d{1,5})$/.exec(entry.trim());
+    const port = m ? Number(m[2]) : 0;
+    if (!m || port < 1 || port > 65535) {
+      throw new ConfigError('REDIS_SENTINELS', `must be a comma-separated list of host:port (e.g. sentinel1:26379,sentinel2:26379), got "${entry.trim()}"`);
+    }
+    return { host: m[1].replace(/^\[|\]$/g, ''), port };
+  });
+  const name = str(env, 'REDIS_SENTINEL_NAME', 'mymaster');
+  if (!/^[\w.-]{1,100}$/.test(name)) throw new ConfigError('REDIS_SENTINEL_NAME', `must be a master name like mymaster, got "${name}"`);
+  return { sentinels, name, password: str(env, 'REDIS_SENTINEL_PASSWORD', '') || null };
 }
 
 function smtp(env: Env): SmtpConfig | null {

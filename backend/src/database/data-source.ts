@@ -1,9 +1,27 @@
 import 'reflect-metadata';
+import { Client, ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+
+/** How long opening one connection may take: a server that is down or unreachable answers 503 within this. */
+export const DB_CONNECT_TIMEOUT_MS = 2000;
+/** How long a request may wait for a free pooled connection under load before it answers 503. */
+export const DB_POOL_WAIT_MS = 5000;
+
+/**
+ * node-postgres reads one `connectionTimeoutMillis` for both the pool's wait for a free connection and the
+ * connection attempt itself; this client gives up its attempt sooner, so that a PostgreSQL that cannot be
+ * reached fails requests fast (DependencyUnavailableFilter answers 503) while a busy pool still queues.
+ */
+export class FastConnectClient extends Client {
+  constructor(config?: ClientConfig | string) {
+    const given = typeof config === 'string' ? { connectionString: config } : config;
+    super({ ...given, connectionTimeoutMillis: DB_CONNECT_TIMEOUT_MS });
+  }
+}
 
 /**
  * One description of the database for Nest (TypeOrmModule), the CLI (migrate, seed, verify) and the tests.
@@ -22,7 +40,11 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dbPoo
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: config.dbPoolMax,
-      connectionTimeoutMillis: 5000,
+      Client: FastConnectClient,
+      connectionTimeoutMillis: DB_POOL_WAIT_MS,
+      // a dead peer (host gone, network cut) is noticed by TCP keep-alive instead of never
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // a statement that hangs must not hold a request forever
       statement_timeout: 30000,
     },

@@ -3,6 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { connectRedis } from '../redis/redis.module';
 import { QUEUE_NAMES, QueueName, throttled, withTimeout } from './queue-names';
 
 /** How long one Redis call of a producer may take before it counts as "Redis is down". */
@@ -41,7 +42,7 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const warn = throttled((m) => this.log.warn(m));
-    this.connection = new Redis(config.redisUrl, {
+    this.connection = connectRedis(config, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 3000,

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { redisOptions } from '../redis/redis.module';
 import { QueueName, throttled } from './queue-names';
 
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
@@ -36,7 +37,9 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     }
     for (const [queue, handler] of this.handlers) {
       const worker = new Worker(queue, handler, {
-        connection: { url: this.config.redisUrl, connectTimeout: 3000 },
+        // BullMQ's own blocking connection (maxRetriesPerRequest null, offline queue on): it waits out a Redis outage
+        // and resumes by itself; REDIS_URL or Sentinel alike
+        connection: redisOptions(this.config, { connectTimeout: 3000, maxRetriesPerRequest: null }),
         prefix: this.config.redisPrefix,
         concurrency: this.config.jobs.concurrency,
       });
