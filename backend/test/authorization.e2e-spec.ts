@@ -15,8 +15,8 @@ interface Route {
   path: string;
 }
 
-/** Answer without a login (domain.md: public portal, login, health, docs); logout is harmless without one. */
-const PUBLIC = [/^\/api\/public\//, /^\/api\/auth\/login$/, /^\/api\/auth\/logout$/, /^\/api\/health$/];
+/** Answer without a login (domain.md: public portal, login, health with its liveness and readiness probes, docs); logout is harmless without one. */
+const PUBLIC = [/^\/api\/public\//, /^\/api\/auth\/login$/, /^\/api\/auth\/logout$/, /^\/api\/health(\/live|\/ready)?$/];
 
 /** Routes only some roles may use, and users whose roles do not include them. */
 const ROLE_ONLY: { match: (r: Route) => boolean; roles: string; refused: string[] }[] = [
