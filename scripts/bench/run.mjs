@@ -13,6 +13,8 @@
 // Options: --proposals N  --duration S  --rounds N  --connections N  --only name,name  --skip-seed (reuse the
 // database of the previous run)  --profile (the API runs with --cpu-prof; its top self time is printed and
 // the .cpuprofile stays in tmp/bench-profile/ for Chrome DevTools).
+// `--only reminders` runs the reminders benchmark instead (scripts/bench/reminders.mjs, its own database
+// congress_bench_reminders; --proposals is passed on; other options: node scripts/bench/reminders.mjs --help).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -115,6 +117,14 @@ const median = (xs) => {
 async function main() {
   const o = options(process.argv.slice(2));
   const started = new Date();
+
+  if (o.only?.includes('reminders')) {
+    const { benchReminders, cleanupReminders, parseOptions } = await import('./reminders.mjs');
+    cleanups.push(cleanupReminders);
+    await benchReminders(parseOptions(['--proposals', String(o.proposals)]));
+    o.only = o.only.filter((name) => name !== 'reminders');
+    if (!o.only.length) return;
+  }
 
   await buildIfStale('backend', ['backend/src', 'libs/workflow/src', 'libs/api-types/src'], 'dist/backend/.built', () =>
     run(process.execPath, ['scripts/build-backend.mjs']),

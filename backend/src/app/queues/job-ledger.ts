@@ -43,16 +43,27 @@ export class JobLedger {
    * was cancelled or found obsolete becomes scheduled again (its reason came back: the same deadline again).
    */
   async insert(em: EntityManager, entries: readonly LedgerEntry[], revive = false): Promise<void> {
+    if (!entries.length) return;
     const onConflict = revive
       ? `DO UPDATE SET status = 'scheduled', outcome = NULL, finished_at = NULL WHERE queue_jobs.status IN ('cancelled', 'obsolete')`
       : 'DO NOTHING';
-    for (const e of entries) {
-      await em.query(
-        `INSERT INTO queue_jobs (job_id, queue, name, proposal_id, anchor, run_at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (job_id) ${onConflict}`,
-        [e.jobId, e.queue, e.name, e.proposalId, e.anchor, e.runAt, JSON.stringify(e.data)],
-      );
-    }
+    // one statement for all (a relay batch or a reconciler pass writes thousands); one row per job id, since
+    // ON CONFLICT DO UPDATE may not touch a row twice in one statement
+    const unique = [...new Map(entries.map((e) => [e.jobId, e])).values()];
+    await em.query(
+      `INSERT INTO queue_jobs (job_id, queue, name, proposal_id, anchor, run_at, data)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::timestamptz[], $7::jsonb[])
+       ON CONFLICT (job_id) ${onConflict}`,
+      [
+        unique.map((e) => e.jobId),
+        unique.map((e) => e.queue),
+        unique.map((e) => e.name),
+        unique.map((e) => e.proposalId),
+        unique.map((e) => e.anchor),
+        unique.map((e) => e.runAt),
+        unique.map((e) => JSON.stringify(e.data)),
+      ],
+    );
   }
 
   /**
@@ -80,6 +91,23 @@ export class JobLedger {
       `UPDATE queue_jobs SET status = $2, outcome = $3, finished_at = $4 WHERE job_id = ANY($1::text[]) AND status = 'scheduled'`,
       [jobIds, status, outcome, at],
     );
+  }
+
+  /** Every reminder row of some proposals (the relay's batch), whatever the reminder and status. */
+  async ofProposals(em: EntityManager, proposalIds: readonly string[]): Promise<LedgerRow[]> {
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = ANY($1::uuid[]) AND queue = 'reminders'`, [
+      proposalIds,
+    ])) as Record<string, unknown>[];
+    return rows.map(fromRow);
+  }
+
+  /** Every reminder row of a proposal, whatever its reminder and status (the reconciler syncs them all at once). */
+  async ofProposalAll(em: EntityManager, proposalId: string): Promise<LedgerRow[]> {
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = $1 AND queue = 'reminders'`, [proposalId])) as Record<
+      string,
+      unknown
+    >[];
+    return rows.map(fromRow);
   }
 
   /** Every row of a proposal's reminder, whatever its status. */

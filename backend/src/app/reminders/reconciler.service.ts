@@ -104,8 +104,9 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
       await this.db.transaction(async (em) => {
         const p = await loadProposalState(em, id);
         if (!p) return;
+        const rows = await this.ledger.ofProposalAll(em, id);
         for (const reminder of REMINDERS) {
-          const r = await this.sync.sync(em, p, reminder, this.clock.now(), 'reconciler: the reason is gone', calendar);
+          const r = await this.sync.sync(em, p, reminder, this.clock.now(), 'reconciler: the reason is gone', calendar, rows);
           report.planned += r.added.length;
           report.ended += r.removed.length;
         }

@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { WorkingCalendarService } from '../organisation/working-calendar.service';
 import type { WorkingCalendar } from '../organisation/working-days';
-import { JobLedger, jobOf, LedgerEntry } from '../queues/job-ledger';
+import { JobLedger, jobOf, LedgerEntry, LedgerRow } from '../queues/job-ledger';
 import { QueueRegistry } from '../queues/queue-registry';
 import { CLOCK, Clock } from '../workflow/clock';
 import { desiredAnchors, sameInstant } from './reminder-anchors';
@@ -40,6 +40,8 @@ export function entryOfOccurrence(o: Occurrence, since: Date): LedgerEntry {
 export interface SyncResult {
   added: string[];
   removed: string[];
+  /** The ledger entries written (added), for a caller that keeps the proposal's ledger rows in memory. */
+  addedEntries: LedgerEntry[];
 }
 
 /**
@@ -81,10 +83,21 @@ export class ReminderSync {
     });
   }
 
-  /** Redis first (a failure leaves the rows untouched for the next try), then the ledger rows in `em`. */
-  async sync(em: EntityManager, p: ProposalState, reminder: Reminder, since: Date, why: string, calendar: WorkingCalendar): Promise<SyncResult> {
+  /**
+   * Redis first (a failure leaves the rows untouched for the next try), then the ledger rows in `em`. `known`: the
+   * proposal's ledger rows read in this transaction already (ofProposalAll), else they are read here.
+   */
+  async sync(
+    em: EntityManager,
+    p: ProposalState,
+    reminder: Reminder,
+    since: Date,
+    why: string,
+    calendar: WorkingCalendar,
+    known?: readonly LedgerRow[],
+  ): Promise<SyncResult> {
     const now = this.clock.now();
-    const rows = await this.ledger.ofProposal(em, p.id, reminder);
+    const rows = known ? known.filter((r) => r.name === reminder) : await this.ledger.ofProposal(em, p.id, reminder);
     const desired = p.deleted ? undefined : desiredAnchors(p.state, p.context)[reminder];
     const stale = rows.filter((r) => r.status === 'scheduled' && !sameInstant(r.anchor, desired)).map((r) => r.jobId);
     let entries: LedgerEntry[] = [];
@@ -92,14 +105,14 @@ export class ReminderSync {
       const same = rows.filter((r) => sameInstant(r.anchor, desired));
       const planSince = same.length ? new Date(Math.min(...same.map((r) => Date.parse(String(r.data.since ?? r.runAt))))) : since;
       // what ran or waits is known; a cancelled or obsolete occurrence of this same deadline is planned again
-      const known = new Set(rows.filter((r) => !['cancelled', 'obsolete'].includes(r.status)).map((r) => r.jobId));
+      const done = new Set(rows.filter((r) => !['cancelled', 'obsolete'].includes(r.status)).map((r) => r.jobId));
       const plan = this.plan(p, reminder, desired, planSince, now, calendar);
-      entries = plan.filter((o) => !known.has(o.jobId)).map((o) => entryOfOccurrence(o, planSince));
+      entries = plan.filter((o) => !done.has(o.jobId)).map((o) => entryOfOccurrence(o, planSince));
     }
     await this.queues.remove('reminders', stale);
     await this.queues.add('reminders', entries.map((e) => jobOf(e, now)));
     await this.ledger.end(em, stale, 'cancelled', why, now);
     await this.ledger.insert(em, entries, true);
-    return { added: entries.map((e) => e.jobId), removed: stale };
+    return { added: entries.map((e) => e.jobId), removed: stale, addedEntries: entries };
   }
 }
