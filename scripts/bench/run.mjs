@@ -118,6 +118,10 @@ async function main() {
   const o = options(process.argv.slice(2));
   const started = new Date();
 
+  await buildIfStale('backend', ['backend/src', 'libs/workflow/src', 'libs/api-types/src'], 'dist/backend/.built', () =>
+    run(process.execPath, ['scripts/build-backend.mjs']),
+  );
+
   if (o.only?.includes('reminders')) {
     const { benchReminders, cleanupReminders, parseOptions } = await import('./reminders.mjs');
     cleanups.push(cleanupReminders);
@@ -125,10 +129,6 @@ async function main() {
     o.only = o.only.filter((name) => name !== 'reminders');
     if (!o.only.length) return;
   }
-
-  await buildIfStale('backend', ['backend/src', 'libs/workflow/src', 'libs/api-types/src'], 'dist/backend/.built', () =>
-    run(process.execPath, ['scripts/build-backend.mjs']),
-  );
 
   // --- database -------------------------------------------------------------------------------------------
   const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/congress');
@@ -202,7 +202,10 @@ async function main() {
   const apiPort = await freePort(3900);
   const profDir = path.join(root, 'tmp/bench-profile');
   const profArgs = o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-  const api = spawnServer([...profArgs, 'dist/backend/backend/src/main.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${apiPort}` }, 'api');
+  // WORKER_MODE=off, as docker/compose.yml deploys the API: the worker is its own process (measured by
+  // `--only reminders`); an inline worker's start-up reconcile pass over every open proposal would run
+  // beside the HTTP scenarios and blur them
+  const api = spawnServer([...profArgs, 'dist/backend/backend/src/main.js'], { ...env, WORKER_MODE: 'off', PORT: String(apiPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${apiPort}` }, 'api');
   const apiBase = `http://127.0.0.1:${apiPort}`;
   await waitFor(`${apiBase}/api/health`);
   log(`API up on ${apiBase} (pid ${api.pid})`);
