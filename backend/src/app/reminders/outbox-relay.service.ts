@@ -11,6 +11,7 @@ import { QueueRegistry } from '../queues/queue-registry';
 import { QueueWorkers } from '../queues/queue-workers';
 import { CLOCK, Clock } from '../workflow/clock';
 import { isUuid } from '../workflow/proposal-facts';
+import { RelayBatch } from './relay-batch';
 import { loadProposalState, ProposalState, ReminderSync } from './reminder-sync.service';
 
 /** The channel the outbox trigger notifies on commit (migration 1764800000000). */
@@ -28,15 +29,19 @@ interface Preloaded {
   ledger: Map<string, LedgerRow[]>;
 }
 
+/** The batch's Redis writes failed: its transaction rolls back and every row waits for the next try. */
+class BatchWaits extends Error {}
+
 /** A row the relay can never handle (unknown kind, malformed payload): logged and set aside, not retried forever. */
 class UnusableRow extends Error {}
 
 /**
  * Moves outbox rows to BullMQ. One transaction per batch: rows taken `FOR UPDATE SKIP LOCKED` in id order (so
- * several processes share the work), each row's Redis calls made first, then its ledger rows written and the
- * row marked processed; a row whose Redis call fails is rolled back to its savepoint and the batch ends there,
- * so with Redis down rows simply wait in the outbox. A crash after the Redis call and before the commit adds
- * the same deterministic job ids again next time: harmless. Polls every RELAY_INTERVAL_MS and is woken by the
+ * several processes share the work), the proposals and ledger rows they need read at once, each row dispatched
+ * in memory (RelayBatch), then the batch's Redis calls made (one addBulk per queue), its ledger rows written and
+ * its rows marked processed; if Redis fails the transaction rolls back, so with Redis down rows simply wait in
+ * the outbox. A crash after the Redis calls and before the commit adds the same deterministic job ids again next
+ * time: harmless. Polls every RELAY_INTERVAL_MS and is woken by the
  * outbox trigger's NOTIFY, which PostgreSQL delivers only after the writing transaction committed.
  */
 @Injectable()
@@ -97,6 +102,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async batch(): Promise<{ relayed: number; complete: boolean; full: boolean }> {
     const calendar = await this.sync.calendarNow();
+    try {
+      return await this.batchIn(calendar);
+    } catch (err) {
+      if (err instanceof BatchWaits) return { relayed: 0, complete: false, full: false };
+      throw err;
+    }
+  }
+
+  private batchIn(calendar: WorkingCalendar): Promise<{ relayed: number; complete: boolean; full: boolean }> {
     return this.db.transaction('READ COMMITTED', async (em) => {
       const rows = (await em.query(
         // ORDER BY outbox.id, not the text column `id` of the select list: that sorted every waiting row as text
@@ -104,30 +118,31 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [BATCH],
       )) as OutboxRow[];
       const done: string[] = [];
-      let complete = true;
       const known = await this.preload(em, rows);
+      const writes = new RelayBatch();
       for (const row of rows) {
-        await em.query('SAVEPOINT outbox_row');
         try {
-          await this.dispatch(em, row, calendar, known);
-          await em.query('RELEASE SAVEPOINT outbox_row');
+          // dispatch checks a row before it records anything, and writes nothing itself: a row it refuses
+          // leaves the batch's writes as they were
+          await this.dispatch(em, row, calendar, known, writes);
           done.push(row.id);
         } catch (err) {
-          await em.query('ROLLBACK TO SAVEPOINT outbox_row');
-          if (err instanceof UnusableRow) {
-            this.log.error(`outbox row ${row.id} (${row.kind}) set aside: ${err.message}`);
-            done.push(row.id);
-            continue;
-          }
-          this.warn(`outbox row ${row.id} waits (${rows.length - done.length} in this batch): ${(err as Error).message}`);
-          complete = false;
-          break;
+          if (!(err instanceof UnusableRow)) throw err;
+          this.log.error(`outbox row ${row.id} (${row.kind}) set aside: ${err.message}`);
+          done.push(row.id);
         }
+      }
+      try {
+        await writes.apply(em, this.queues, this.ledger, this.clock.now());
+      } catch (err) {
+        // Redis (or the ledger) refused: the transaction rolls back and every row of the batch waits
+        this.warn(`outbox: ${rows.length} row(s) wait: ${(err as Error).message}`);
+        throw new BatchWaits();
       }
       if (done.length) {
         await em.query(`UPDATE outbox SET processed_at = $2 WHERE id = ANY($1::bigint[])`, [done, this.clock.now()]);
       }
-      return { relayed: done.length, complete, full: rows.length === BATCH };
+      return { relayed: done.length, complete: true, full: rows.length === BATCH };
     });
   }
 
@@ -149,7 +164,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return known;
   }
 
-  private async dispatch(em: EntityManager, row: OutboxRow, calendar: WorkingCalendar, known: Preloaded): Promise<void> {
+  private async dispatch(em: EntityManager, row: OutboxRow, calendar: WorkingCalendar, known: Preloaded, writes: RelayBatch): Promise<void> {
     const p = row.payload;
     if (!isUuid(p.proposalId)) throw new UnusableRow('no proposalId');
     const at = typeof p.at === 'string' && !Number.isNaN(Date.parse(p.at)) ? new Date(p.at) : this.clock.now();
@@ -165,8 +180,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           runAt: at.toISOString(),
           data: { ...p, outboxId: row.id },
         };
-        await this.queues.add('notices', [{ ...jobOf(entry, at), delay: 0 }]);
-        await this.ledger.insert(em, [entry]);
+        writes.add('notices', [{ ...jobOf(entry, at), delay: 0 }]);
+        writes.insert([entry], false);
         return;
       }
       case 'schedule':
@@ -175,7 +190,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const proposal = known.proposals.get(p.proposalId) ?? (await loadProposalState(em, p.proposalId));
         if (!proposal) throw new UnusableRow(`no proposal ${p.proposalId}`);
         const ledger = known.ledger.get(p.proposalId);
-        const result = await this.sync.sync(em, proposal, p.reminder as Reminder, at, `${row.kind} effect of ${String(p.event)}`, calendar, ledger);
+        const why = `${row.kind} effect of ${String(p.event)}`;
+        const result = await this.sync.sync(em, proposal, p.reminder as Reminder, at, why, calendar, ledger, writes);
         if (ledger) {
           // what this row wrote, for the next rows of the same proposal in this batch
           const removed = new Set(result.removed);

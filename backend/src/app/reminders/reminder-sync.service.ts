@@ -10,6 +10,7 @@ import { QueueRegistry } from '../queues/queue-registry';
 import { CLOCK, Clock } from '../workflow/clock';
 import { desiredAnchors, sameInstant } from './reminder-anchors';
 import { Occurrence, planOccurrences } from './reminder-plan';
+import type { RelayBatch } from './relay-batch';
 
 /** What the reminders read of a proposal. */
 export interface ProposalState {
@@ -85,7 +86,8 @@ export class ReminderSync {
 
   /**
    * Redis first (a failure leaves the rows untouched for the next try), then the ledger rows in `em`. `known`: the
-   * proposal's ledger rows read in this transaction already (ofProposalAll), else they are read here.
+   * proposal's ledger rows read in this transaction already (ofProposalAll), else they are read here. `batch`: record
+   * the writes there instead of making them (the relay applies a batch's writes together).
    */
   async sync(
     em: EntityManager,
@@ -95,6 +97,7 @@ export class ReminderSync {
     why: string,
     calendar: WorkingCalendar,
     known?: readonly LedgerRow[],
+    batch?: RelayBatch,
   ): Promise<SyncResult> {
     const now = this.clock.now();
     const rows = known ? known.filter((r) => r.name === reminder) : await this.ledger.ofProposal(em, p.id, reminder);
@@ -109,10 +112,18 @@ export class ReminderSync {
       const plan = this.plan(p, reminder, desired, planSince, now, calendar);
       entries = plan.filter((o) => !done.has(o.jobId)).map((o) => entryOfOccurrence(o, planSince));
     }
-    await this.queues.remove('reminders', stale);
-    await this.queues.add('reminders', entries.map((e) => jobOf(e, now)));
-    await this.ledger.end(em, stale, 'cancelled', why, now);
-    await this.ledger.insert(em, entries, true);
+    if (batch) {
+      // the relay applies a whole batch's writes at once (relay-batch.ts)
+      batch.remove('reminders', stale);
+      batch.add('reminders', entries.map((e) => jobOf(e, now)));
+      batch.end(stale, why);
+      batch.insert(entries, true);
+    } else {
+      await this.queues.remove('reminders', stale);
+      await this.queues.add('reminders', entries.map((e) => jobOf(e, now)));
+      await this.ledger.end(em, stale, 'cancelled', why, now);
+      await this.ledger.insert(em, entries, true);
+    }
     return { added: entries.map((e) => e.jobId), removed: stale, addedEntries: entries };
   }
 }
