@@ -1,10 +1,10 @@
-import { Api, departmentId } from './support/proposal-fixtures';
+import { Api, departmentId, insertSubmitted } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
 
 /** The committee's lists beside the proposal page: requests to decide, the published filter, due-date previews. */
-describe('requests, the published filter and the deadline preview', () => {
+describe('requests, the published filter, the deadline preview and the capped search count', () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
@@ -88,4 +88,21 @@ describe('requests, the published filter and the deadline preview', () => {
       expect(bad.status).toBe(400);
     }
   });
+
+  it('counts a text search up to 1,000 and says when there are more, for short and long words alike', async () => {
+    await insertSubmitted(t, 1001);
+    for (const q of ['食堂', '食堂伙食质量']) {
+      const res = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ total: 1000, totalCapped: true });
+      expect(res.body.items).toHaveLength(20);
+    }
+    const few = await api.get('committee1', `/api/proposals?q=${encodeURIComponent('（1001）')}`);
+    expect(few.body).toMatchObject({ total: 1 });
+    expect(few.body.totalCapped).toBeUndefined();
+    // without a search the count is exact
+    const all = await api.get('committee1', '/api/proposals?state=submitted&pageSize=1');
+    expect(all.body.total).toBeGreaterThan(1000);
+    expect(all.body.totalCapped).toBeUndefined();
+  }, 60_000);
 });

@@ -43,3 +43,15 @@ export function containsPattern(q: string): string {
 
 /** The searched text; written exactly as in the trigram index of the proposals migration so the planner uses it. */
 export const SEARCH_TEXT = (alias = 'p') => `(${alias}.title || ' ' || ${alias}.background || ' ' || ${alias}.suggestions)`;
+
+/**
+ * The text search condition over `SEARCH_TEXT`, `param` being the placeholder of `containsPattern(q)`. A word of
+ * fewer than three characters (停车) has no trigram, so the trigram index would hand back every row of the table
+ * (0.4 s at 200,000 proposals) before anything is checked: such a word is matched against the same text in a form
+ * the index does not cover (`|| ''`), and the planner scans rows in the list's order, stopping at the page or at the
+ * capped count instead. Longer words use the index.
+ */
+export function searchCondition(q: string, param: string, alias = 'p'): string {
+  const short = [...q.trim()].length < 3;
+  return short ? `(${SEARCH_TEXT(alias)} || '') ILIKE ${param}` : `${SEARCH_TEXT(alias)} ILIKE ${param}`;
+}

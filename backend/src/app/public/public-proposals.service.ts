@@ -2,7 +2,7 @@ import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSe
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SEARCH_COUNT_CAP } from '../proposals/proposal-list.service';
-import { containsPattern, SEARCH_TEXT } from '../proposals/visibility.sql';
+import { containsPattern, searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
 /**
@@ -69,7 +69,7 @@ export class PublicProposalsService {
       const dep = p(q.departmentId);
       where.push(`(p.lead_department_id = ${dep} OR ${dep}::uuid = ANY(p.co_department_ids))`);
     }
-    if (q.q?.trim()) where.push(`${SEARCH_TEXT()} ILIKE ${p(containsPattern(q.q))}`);
+    if (q.q?.trim()) where.push(searchCondition(q.q, p(containsPattern(q.q))));
     const whereSql = where.join(' AND ');
     const countParams = [...params];
     const pageSize = q.pageSize ?? 20;
