@@ -45,22 +45,18 @@ export async function loadProposal(em: EntityManager, id: string, lock = false):
 
 export async function factsOf(em: EntityManager, row: Proposal): Promise<ProposalFacts> {
   const departments = [row.leadDepartmentId, ...row.coDepartmentIds].filter((d): d is string => !!d);
-  // one after the other: inside a transaction they share one connection
-  const cosigners = (await em.query(
-    `SELECT user_id AS "userId", status FROM proposal_cosigners WHERE proposal_id = $1 ORDER BY created_at, user_id`,
-    [row.id],
-  )) as { userId: string; status: CosignerStatus }[];
-  const heads = row.delegationId
-    ? ((await em.query(`SELECT head_id AS "headId" FROM delegations WHERE id = $1`, [row.delegationId])) as {
-        headId: string | null;
-      }[])
-    : [];
-  const leaders = departments.length
-    ? ((await em.query(
-        `SELECT DISTINCT leader_id AS "leaderId" FROM departments WHERE id = ANY($1::uuid[]) AND leader_id IS NOT NULL`,
-        [departments],
-      )) as { leaderId: string }[])
-    : [];
+  // one round trip for the co-signers, the delegation head and the leaders in charge (this runs for every
+  // detail and every event)
+  const [facts] = (await em.query(
+    `SELECT COALESCE((SELECT json_agg(json_build_object('userId', c.user_id, 'status', c.status) ORDER BY c.created_at, c.user_id)
+                        FROM proposal_cosigners c WHERE c.proposal_id = $1), '[]'::json) AS cosigners,
+            (SELECT g.head_id FROM delegations g WHERE g.id = $2) AS "headId",
+            ARRAY(SELECT DISTINCT d.leader_id::text FROM departments d WHERE d.id = ANY($3::uuid[]) AND d.leader_id IS NOT NULL) AS leaders`,
+    [row.id, row.delegationId, departments],
+  )) as { cosigners: { userId: string; status: CosignerStatus }[]; headId: string | null; leaders: string[] }[];
+  const cosigners = facts.cosigners;
+  const heads = row.delegationId ? [{ headId: facts.headId }] : [];
+  const leaders = facts.leaders.map((leaderId) => ({ leaderId }));
   return {
     id: row.id,
     state: row.state,
