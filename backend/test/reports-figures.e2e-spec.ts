@@ -150,7 +150,7 @@ describe('the figures the committee reports, against a data set with known answe
     expect((await api.get('committee1', '/api/reports/figures?by=school')).status).toBe(400);
   });
 
-  it('keeps the trends exact while it reuses past sessions: a write, a new proposal and a passing due date all show', async () => {
+  it('keeps the trends and a session\'s figures exact while it reuses them: a write, a new proposal and a passing due date all show', async () => {
     const trends = async () => {
       const res = await api.get('committee1', '/api/reports/trends');
       expect(res.status).toBe(200);
@@ -159,25 +159,31 @@ describe('the figures the committee reports, against a data set with known answe
     };
     const before = await trends();
     expect(await trends()).toEqual(before);
+    const s2Figures = async () => (await figures(`sessionId=${d.s2}&by=department`)).total;
+    expect(await s2Figures()).toMatchObject({ replied: 0, overdueNow: 2 });
     // a reply in the earlier session (no other change there)
     await api.ok('jwc.handler', d.ids.q1, 'SUBMIT_REPLY', { grade: 'A', content: '已整改实验室安全问题。' });
     await api.ok('jwc.head', d.ids.q1, 'APPROVE_REPLY');
     let after = await trends();
     expect(after[d.s2]).toMatchObject({ replied: 1, inHandling: 1, overdueNow: 1, gradeA: 1 });
+    expect(await s2Figures()).toMatchObject({ replied: 1, inHandling: 1, overdueNow: 1, gradeA: 1 });
     expect(after[d.s1]).toEqual(before[d.s1]);
     // a new proposal in handling in that session, due in the future
     const p = await api.handling('hqc', { sessionId: d.s2 });
     after = await trends();
     expect(after[d.s2]).toMatchObject({ received: 3, inHandling: 2, overdueNow: 1 });
+    expect(await s2Figures()).toMatchObject({ received: 3, inHandling: 2, overdueNow: 1 });
     expect(after[d.s1]).toEqual(before[d.s1]);
     // no write at all, only time: past its due date it is overdue
     const was = clock(t).now();
     clock(t).set(new Date(Date.parse(p.dueAt) + 60_000));
     try {
       expect((await trends())[d.s2].overdueNow).toBe(2);
+      expect((await s2Figures()).overdueNow).toBe(2);
     } finally {
       clock(t).set(was);
     }
     expect((await trends())[d.s2].overdueNow).toBe(1);
+    expect((await s2Figures()).overdueNow).toBe(1);
   });
 });

@@ -47,6 +47,10 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dbPoo
       keepAliveInitialDelayMillis: 10_000,
       // a statement that hangs must not hold a request forever
       statement_timeout: 30000,
+      // no JIT compilation: the planner's cost estimates of a scan that stops at its LIMIT (a page, a capped
+      // search count) pass jit_above_cost, and compiling took 150–200 ms of a query that runs in 5–50 ms
+      // (docs/benchmarks.md); the figures set it off for the same reason. Embedded PostgreSQL ignores it.
+      options: '-c jit=off',
     },
   };
 }

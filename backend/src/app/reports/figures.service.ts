@@ -32,6 +32,9 @@ export const RANKED_BY =
 type Row = Omit<FigureCounts, 'acceptanceRate' | 'onTimeRate' | 'satisfactionRate'>;
 type GroupRow = Partial<Row> & { key: string | null; isTotal: boolean };
 
+/** The cache key of a scope: every department, or these. */
+const scopeKey = (scope: FigureScope) => (scope.departmentIds ? [...scope.departmentIds].sort().join(',') : '*');
+
 /** The key of the totals in the map counts() returns. */
 export const TOTAL = Symbol('total');
 const ZERO: Row = (() => {
@@ -46,6 +49,10 @@ const ZERO: Row = (() => {
 @Injectable()
 export class FiguresService {
   private readonly sessionCache = new Map<string, { n: number; v: string; from: number; until: number; counts: FigureCounts }>();
+  private readonly groupCache = new Map<
+    string,
+    { n: number; v: string; from: number; until: number; counts: Map<string | null | typeof TOTAL, FigureCounts> }
+  >();
 
   constructor(
     private readonly db: DataSource,
@@ -77,7 +84,38 @@ export class FiguresService {
    */
   async counts(group: FiguresBy | 'session' | null, sessionId: string | null, scope: FigureScope): Promise<Map<string | null | typeof TOTAL, FigureCounts>> {
     const now = this.clock.now();
-    return this.snapshot((em) => this.aggregate(em, group, sessionId ? [sessionId] : null, scope, now));
+    if (!sessionId) return this.snapshot((em) => this.aggregate(em, group, null, scope, now));
+    // one session (the dashboard, the portal, the ranking, the report): reused while its stamp holds, as perSession
+    const key = `${group ?? '-'}|${sessionId}|${scopeKey(scope)}`;
+    return this.snapshot(async (em) => {
+      const [stamp] = (await em.query(
+        `SELECT count(*)::int AS n, COALESCE(sum(p.version), 0)::text AS v FROM proposals p WHERE p.session_id = $1`,
+        [sessionId],
+      )) as { n: number; v: string }[];
+      const t = now.getTime();
+      const hit = this.groupCache.get(key);
+      if (hit && hit.n === stamp.n && hit.v === stamp.v && hit.from <= t && t < hit.until) return hit.counts;
+      const counts = await this.aggregate(em, group, [sessionId], scope, now);
+      const until = (await this.validUntil(em, [sessionId], now)).get(sessionId) ?? Number.POSITIVE_INFINITY;
+      if (this.groupCache.size > 2_000) this.groupCache.clear();
+      this.groupCache.set(key, { n: stamp.n, v: stamp.v, from: t, until, counts });
+      return counts;
+    });
+  }
+
+  /**
+   * Per session, until when figures computed `now` stay right without any write: the next due date of a proposal
+   * in handling (overdueNow) or the next submission time after now (`submitted_at <= now`; only a test clock
+   * makes that happen).
+   */
+  private async validUntil(em: EntityManager, sessionIds: string[], now: Date): Promise<Map<string, number>> {
+    const spans = (await em.query(
+      `SELECT p.session_id AS key, LEAST(min(p.due_at) FILTER (WHERE p.state LIKE 'handling.%' AND p.due_at >= $1),
+              min(p.submitted_at) FILTER (WHERE p.submitted_at > $1)) AS until
+         FROM proposals p WHERE p.session_id = ANY($2::uuid[]) GROUP BY p.session_id`,
+      [now, sessionIds],
+    )) as { key: string; until: Date | null }[];
+    return new Map(spans.map((r) => [r.key, r.until?.getTime() ?? Number.POSITIVE_INFINITY]));
   }
 
   /** A read-only REPEATABLE READ transaction, so that the queries of one answer see one state. */
@@ -156,7 +194,7 @@ export class FiguresService {
    */
   async perSession(scope: FigureScope): Promise<Map<string, FigureCounts>> {
     const now = this.clock.now();
-    const scopeKey = scope.departmentIds ? [...scope.departmentIds].sort().join(',') : '*';
+    const scoped = scopeKey(scope);
     return this.snapshot(async (em) => {
       const stamps = (await em.query(
         `SELECT p.session_id AS key, count(*)::int AS n, sum(p.version)::text AS v FROM proposals p GROUP BY p.session_id`,
@@ -164,7 +202,7 @@ export class FiguresService {
       const out = new Map<string, FigureCounts>();
       const stale: { key: string; n: number; v: string }[] = [];
       for (const s of stamps) {
-        const hit = this.sessionCache.get(`${scopeKey}|${s.key}`);
+        const hit = this.sessionCache.get(`${scoped}|${s.key}`);
         const t = now.getTime();
         if (hit && hit.n === s.n && hit.v === s.v && hit.from <= t && t < hit.until) out.set(s.key, hit.counts);
         else stale.push(s);
@@ -172,18 +210,12 @@ export class FiguresService {
       if (!stale.length) return out;
       const ids = stale.map((s) => s.key);
       const fresh = await this.aggregate(em, 'session', ids, scope, now);
-      const spans = (await em.query(
-        `SELECT p.session_id AS key, LEAST(min(p.due_at) FILTER (WHERE p.state LIKE 'handling.%' AND p.due_at >= $1),
-                min(p.submitted_at) FILTER (WHERE p.submitted_at > $1)) AS until
-           FROM proposals p WHERE p.session_id = ANY($2::uuid[]) GROUP BY p.session_id`,
-        [now, ids],
-      )) as { key: string; until: Date | null }[];
-      const until = new Map(spans.map((r) => [r.key, r.until?.getTime() ?? Number.POSITIVE_INFINITY]));
+      const until = await this.validUntil(em, ids, now);
       if (this.sessionCache.size > 2_000) this.sessionCache.clear();
       for (const s of stale) {
         const counts = fresh.get(s.key) ?? emptyCounts();
         out.set(s.key, counts);
-        this.sessionCache.set(`${scopeKey}|${s.key}`, { n: s.n, v: s.v, from: now.getTime(), until: until.get(s.key) ?? Number.POSITIVE_INFINITY, counts });
+        this.sessionCache.set(`${scoped}|${s.key}`, { n: s.n, v: s.v, from: now.getTime(), until: until.get(s.key) ?? Number.POSITIVE_INFINITY, counts });
       }
       return out;
     });
