@@ -33,7 +33,7 @@
 // emptied)  --profile (the worker runs with --cpu-prof; top self time printed)  --no-trace (no counting shim)
 // --timeout S (give up waiting for the relay after S s, default 1200).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { run } from '../lib/build.mjs';
 import { redisAnswers, startPrivateRedis } from '../lib/redis.mjs';
+import { summariseProfile } from './profile.mjs';
 import { seedLarge } from './seed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -784,7 +785,7 @@ async function measure(o) {
   await cleanup();
 
   let profile = null;
-  if (o.profile) profile = summariseProfile(profDir);
+  if (o.profile) profile = summariseProfile(profDir, root);
 
   // --- report -------------------------------------------------------------------------------------------------
   const p1 = phase1;
@@ -874,27 +875,6 @@ async function pgVersion(url) {
   } finally {
     await c.end();
   }
-}
-
-/** Self time per function of the newest .cpuprofile the worker wrote on exit (--profile). */
-function summariseProfile(dir) {
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
-  if (!files.length) return null;
-  const file = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  const prof = JSON.parse(readFileSync(file, 'utf8'));
-  const self = new Map();
-  let total = 0;
-  for (const n of prof.nodes) {
-    const hits = n.hitCount ?? 0;
-    total += hits;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const where = url ? `${url.replace(`file://${root}/`, '').replace(/^.*node_modules\//, 'node_modules/')}:${lineNumber + 1}` : '';
-    const k = `${functionName || '(anonymous)'} ${where}`.trim();
-    self.set(k, (self.get(k) ?? 0) + hits);
-  }
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, hits]) => ({ name, percent: (hits / total) * 100 }));
-  return { file: path.relative(root, file), samples: total, top };
 }
 
 export async function main(argv = process.argv.slice(2)) {

@@ -27,6 +27,7 @@ import pg from 'pg';
 import { buildIfStale, run } from '../lib/build.mjs';
 import { freePort } from '../lib/ports.mjs';
 import { redisAnswers, startPrivateRedis } from '../lib/redis.mjs';
+import { summariseProfile } from './profile.mjs';
 import { seedLarge } from './seed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -360,7 +361,7 @@ async function main() {
   const apiMemory = memory(api.pid);
   await cleanup();
 
-  const profile = o.profile ? summariseProfile(profDir) : null;
+  const profile = o.profile ? summariseProfile(profDir, root) : null;
   if (profile) {
     log(`CPU profile of the API (${profile.file}), top self time:`);
     for (const f of profile.top) log(`  ${f.percent.toFixed(1).padStart(5)} %  ${f.name}`);
@@ -414,27 +415,6 @@ async function main() {
   writeFileSync(file, JSON.stringify(out, null, 2));
   writeFileSync('tmp/bench-latest.json', JSON.stringify(out, null, 2));
   log(`written to ${file} (and tmp/bench-latest.json); the database ${DB_NAME} stays for EXPLAIN ANALYZE`);
-}
-
-/** Self time per function (file:line) of the newest .cpuprofile the API wrote on exit (--profile). */
-function summariseProfile(dir) {
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
-  if (!files.length) return null;
-  const file = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  const prof = JSON.parse(readFileSync(file, 'utf8'));
-  const self = new Map();
-  let total = 0;
-  for (const n of prof.nodes) {
-    const hits = n.hitCount ?? 0;
-    total += hits;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const where = url ? `${url.replace(`file://${root}/`, '').replace(/^.*node_modules\//, 'node_modules/')}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + hits);
-  }
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, hits]) => ({ name, percent: (hits / total) * 100 }));
-  return { file: path.relative(root, file), samples: total, top };
 }
 
 async function pgVersion(url) {

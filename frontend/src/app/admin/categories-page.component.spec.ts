@@ -1,11 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { Category } from '@congress/api-types';
-import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
-import { provideTestTranslations } from '../../testing/test-translations';
-import { AdminApiService } from './admin-api.service';
+import { AdminPage, clearOverlays, openAdminPage } from '../../testing/admin-page';
 import { CategoriesPageComponent } from './categories-page.component';
 
 const teaching: Category = { id: 'c1', name: '教学与人才培养', nameEn: 'Teaching', sortOrder: 10, active: true, version: 3 };
@@ -13,39 +9,19 @@ const teaching: Category = { id: 'c1', name: '教学与人才培养', nameEn: 'T
 describe('the categories page', () => {
   let fixture: ComponentFixture<CategoriesPageComponent>;
   let http: HttpTestingController;
+  let page: AdminPage<CategoriesPageComponent>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideTestTranslations(), provideHttpClient(), provideHttpClientTesting(), AdminApiService],
-    });
-    await firstValueFrom(TestBed.inject(TranslateService).use('zh-CN'));
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(CategoriesPageComponent);
-    await settle();
-    http.expectOne('/api/admin/categories').flush([teaching]);
-    await settle();
+    page = await openAdminPage(CategoriesPageComponent, '/api/admin/categories', [teaching]);
+    ({ fixture, http } = page);
   });
 
-  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = '')));
+  afterEach(clearOverlays);
 
-  async function settle(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  const overlay = () => document.querySelector('.cdk-overlay-container') as HTMLElement;
-
-  function type(selector: string, value: string): void {
-    const input = overlay().querySelector(selector) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
-
-  async function save(): Promise<void> {
-    (overlay().querySelector('[data-testid="save"]') as HTMLButtonElement).click();
-    await settle();
-  }
+  const settle = () => page.settle();
+  const overlay = () => page.overlay();
+  const type = (selector: string, value: string, event?: string) => page.type(selector, value, event);
+  const save = () => page.save();
 
   it('lists the categories with their state', () => {
     expect(fixture.nativeElement.textContent).toContain('教学与人才培养');

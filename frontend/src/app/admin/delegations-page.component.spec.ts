@@ -1,12 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { FormGroup } from '@angular/forms';
 import type { Delegation } from '@congress/api-types';
-import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
-import { provideTestTranslations } from '../../testing/test-translations';
-import { AdminApiService } from './admin-api.service';
+import { AdminPage, clearOverlays, openAdminPage } from '../../testing/admin-page';
 import { DelegationsPageComponent } from './delegations-page.component';
 
 const zhang = { id: 'u1', username: 'delegate01', displayName: '张伟' };
@@ -17,40 +13,22 @@ const wxy: Delegation = { id: 'g1', code: 'wxy', name: '文学院代表团', nam
 describe('the delegations page', () => {
   let fixture: ComponentFixture<DelegationsPageComponent>;
   let http: HttpTestingController;
+  let page: AdminPage<DelegationsPageComponent>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideTestTranslations(), provideHttpClient(), provideHttpClientTesting(), AdminApiService],
-    });
-    await firstValueFrom(TestBed.inject(TranslateService).use('zh-CN'));
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(DelegationsPageComponent);
-    await settle();
-    http.expectOne('/api/admin/delegations').flush([wxy]);
-    await settle();
+    page = await openAdminPage(DelegationsPageComponent, '/api/admin/delegations', [wxy]);
+    ({ fixture, http } = page);
   });
 
-  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = '')));
+  afterEach(clearOverlays);
 
-  async function settle(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const settle = () => page.settle();
+  const overlay = () => page.overlay();
+  const errors = () => page.errors();
+  const openEdit = () => page.openEdit();
+  const save = () => page.save();
 
-  const overlay = () => document.querySelector('.cdk-overlay-container') as HTMLElement;
-  const errors = () => Array.from(overlay().querySelectorAll('.error')).map((e) => e.textContent?.trim());
   const form = () => (fixture.componentInstance as unknown as { form: FormGroup }).form;
-
-  async function openEdit(): Promise<void> {
-    (fixture.nativeElement.querySelector('tbody button[aria-label^="编辑"]') as HTMLButtonElement).click();
-    await settle();
-  }
-
-  async function save(): Promise<void> {
-    (overlay().querySelector('[data-testid="save"]') as HTMLButtonElement).click();
-    await settle();
-  }
 
   it('lists each delegation with its head and the number of delegates', () => {
     const text = fixture.nativeElement.textContent as string;

@@ -1,11 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { AdminDepartment } from '@congress/api-types';
-import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
-import { provideTestTranslations } from '../../testing/test-translations';
-import { AdminApiService } from './admin-api.service';
+import { AdminPage, clearOverlays, openAdminPage } from '../../testing/admin-page';
 import { DepartmentsPageComponent } from './departments-page.component';
 
 const handler = { id: 'u2', username: 'jwc.handler', displayName: '林晓燕' };
@@ -26,45 +22,21 @@ const jwc: AdminDepartment = {
 describe('the departments page', () => {
   let fixture: ComponentFixture<DepartmentsPageComponent>;
   let http: HttpTestingController;
+  let page: AdminPage<DepartmentsPageComponent>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideTestTranslations(), provideHttpClient(), provideHttpClientTesting(), AdminApiService],
-    });
-    await firstValueFrom(TestBed.inject(TranslateService).use('zh-CN'));
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(DepartmentsPageComponent);
-    await settle();
-    http.expectOne('/api/admin/departments').flush([jwc]);
-    await settle();
+    page = await openAdminPage(DepartmentsPageComponent, '/api/admin/departments', [jwc]);
+    ({ fixture, http } = page);
   });
 
-  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = '')));
+  afterEach(clearOverlays);
 
-  async function settle(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  const overlay = () => document.querySelector('.cdk-overlay-container') as HTMLElement;
-  const errors = () => Array.from(overlay().querySelectorAll('.error')).map((e) => e.textContent?.trim());
-
-  function type(selector: string, value: string): void {
-    const input = overlay().querySelector(selector) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
-
-  async function openEdit(): Promise<void> {
-    (fixture.nativeElement.querySelector('tbody button[aria-label^="编辑"]') as HTMLButtonElement).click();
-    await settle();
-  }
-
-  async function save(): Promise<void> {
-    (overlay().querySelector('[data-testid="save"]') as HTMLButtonElement).click();
-    await settle();
-  }
+  const settle = () => page.settle();
+  const overlay = () => page.overlay();
+  const errors = () => page.errors();
+  const type = (selector: string, value: string, event?: string) => page.type(selector, value, event);
+  const openEdit = () => page.openEdit();
+  const save = () => page.save();
 
   it('lists each department with its leader, handlers and heads', () => {
     const text = fixture.nativeElement.textContent as string;

@@ -1,11 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { sessionWith } from '../../testing/sessions';
-import { provideTestTranslations } from '../../testing/test-translations';
-import { AdminApiService } from './admin-api.service';
+import { AdminPage, clearOverlays, openAdminPage } from '../../testing/admin-page';
 import { SessionsPageComponent } from './sessions-page.component';
 
 const current = sessionWith();
@@ -13,45 +9,21 @@ const current = sessionWith();
 describe('the sessions page', () => {
   let fixture: ComponentFixture<SessionsPageComponent>;
   let http: HttpTestingController;
+  let page: AdminPage<SessionsPageComponent>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideTestTranslations(), provideHttpClient(), provideHttpClientTesting(), AdminApiService],
-    });
-    await firstValueFrom(TestBed.inject(TranslateService).use('zh-CN'));
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(SessionsPageComponent);
-    await settle();
-    http.expectOne('/api/admin/sessions').flush([current]);
-    await settle();
+    page = await openAdminPage(SessionsPageComponent, '/api/admin/sessions', [current]);
+    ({ fixture, http } = page);
   });
 
-  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = '')));
+  afterEach(clearOverlays);
 
-  async function settle(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  const overlay = () => document.querySelector('.cdk-overlay-container') as HTMLElement;
-  const errors = () => Array.from(overlay().querySelectorAll('.error')).map((e) => e.textContent?.trim());
-
-  function type(selector: string, value: string, event = 'input'): void {
-    const input = overlay().querySelector(selector) as HTMLInputElement | HTMLSelectElement;
-    input.value = value;
-    input.dispatchEvent(new Event(event));
-  }
-
-  async function openEdit(): Promise<void> {
-    (fixture.nativeElement.querySelector('tbody button[aria-label^="编辑"]') as HTMLButtonElement).click();
-    await settle();
-  }
-
-  async function save(): Promise<void> {
-    (overlay().querySelector('[data-testid="save"]') as HTMLButtonElement).click();
-    await settle();
-  }
+  const settle = () => page.settle();
+  const overlay = () => page.overlay();
+  const errors = () => page.errors();
+  const type = (selector: string, value: string, event?: string) => page.type(selector, value, event);
+  const openEdit = () => page.openEdit();
+  const save = () => page.save();
 
   it('lists the sessions with the current one and its key rules', () => {
     const text = fixture.nativeElement.textContent as string;
