@@ -25,13 +25,19 @@ const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosi
       WHERE vc.proposal_id = p.id AND vc.user_id = $1 AND vc.status IN ('invited', 'confirmed'))
       OR p.state <> 'draft' OR p.submitted_at IS NOT NULL)`;
 
-// the queries of proposal-detail.service.ts and proposal-records.query.ts, in the same order
+// the queries of proposal-detail.service.ts (the row, the facts) and proposal-records.query.ts, in the same order
 async function detail(id) {
   const [row] = (await pool.query(`SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL`, [id])).rows;
   if (!row) return null;
   await pool.query(`SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2`, [id, userId]);
-  const [summary] = (await pool.query(`SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE p.id = $1`, [id])).rows;
   const [records] = (await pool.query(RECORDS_SQL, [id, true])).rows;
+  // the summary from the row, as proposal-detail.service.ts builds it
+  const summary = {
+    id: row.id, sessionId: row.session_id, kind: row.kind, collective: row.collective, title: row.title, state: row.state,
+    version: row.version, number: row.number_label, categoryId: row.category_id, leadDepartmentId: row.lead_department_id,
+    coDepartmentIds: row.co_department_ids, dueAt: row.due_at, isKey: row.is_key, excellent: row.excellent, published: row.published,
+    submittedAt: row.submitted_at, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
   return { ...summary, background: row.background, suggestions: row.suggestions, ...records };
 }
 

@@ -8,7 +8,7 @@ import { HistoryService } from '../workflow/history.service';
 import { actorFactsOf, LoadedProposal, loadProposal } from '../workflow/proposal-facts';
 import { proposalNotFound } from '../workflow/workflow-errors';
 import { loadRecords } from './proposal-records.query';
-import { SUMMARY_COLUMNS, toSummary } from './proposal-list.service';
+import { toSummary } from './proposal-list.service';
 
 /** Who may read the contact phone: the proposer, the committee and the assigned departments (domain.md). */
 const SEES_PHONE: Relation[] = ['leadProposer', 'committee', 'leadDeptHandler', 'leadDeptHead', 'coDeptHandler', 'coDeptHead'];
@@ -35,11 +35,29 @@ export class ProposalDetailService {
     const actor = actorFactsOf(user);
     const relations = relationsOf(facts, actor);
     const committee = user.roles.includes('committee');
-    const [summary] = (await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE p.id = $1`,
-      [id],
-    )) as Parameters<typeof toSummary>[0][];
-    const records = await loadRecords(this.db.manager, id, committee);
+    const { leadProposer, ...records } = await loadRecords(this.db.manager, id, committee);
+    // the summary from the row already loaded (the list's SUMMARY_COLUMNS, field for field)
+    const summary: Parameters<typeof toSummary>[0] = {
+      id: row.id,
+      sessionId: row.sessionId,
+      kind: row.kind,
+      collective: row.collective,
+      title: row.title,
+      state: row.state,
+      version: row.version,
+      number: row.numberLabel,
+      categoryId: row.categoryId,
+      leadDepartmentId: row.leadDepartmentId,
+      coDepartmentIds: row.coDepartmentIds,
+      dueAt: row.dueAt,
+      isKey: row.isKey,
+      excellent: row.excellent,
+      published: row.published,
+      submittedAt: row.submittedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      leadProposer,
+    };
     const c = row.context;
     const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
     return {

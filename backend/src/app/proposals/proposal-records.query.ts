@@ -7,6 +7,7 @@ import type {
   ProposalEvaluation,
   ProposalReply,
   ProposalRequestRecord,
+  UserRef,
 } from '@congress/api-types';
 import type { EntityManager } from 'typeorm';
 
@@ -63,16 +64,17 @@ const PARTS: Record<keyof ProposalRecords, string> = {
 
 /**
  * Every record of a proposal in ONE statement (one round trip instead of eight): each kind aggregated to a JSON
- * array in its order. Parameters: $1 the proposal id, $2 whether internal comments are included. Also run by the
+ * array in its order, and the lead proposer's name. Parameters: $1 the proposal id, $2 whether internal comments are included. Also run by the
  * benchmark's baseline (scripts/bench/baseline.mjs), so that both answer with the same SQL.
  */
 export const RECORDS_SQL = `SELECT ${Object.entries(PARTS)
   .map(([key, sql]) => `COALESCE((SELECT json_agg(x) FROM (${sql}) x), '[]'::json) AS "${key}"`)
-  .join(',\n  ')}`;
+  .join(',\n  ')},
+  (SELECT ${ref('u')} FROM proposals lp JOIN users u ON u.id = lp.lead_proposer_id WHERE lp.id = $1) AS "leadProposer"`;
 
 /** Everything recorded about one proposal, for its detail. Internal comments only when `withInternal`. */
-export async function loadRecords(em: EntityManager, id: string, withInternal: boolean): Promise<ProposalRecords> {
-  const [row] = (await em.query(RECORDS_SQL, [id, withInternal])) as ProposalRecords[];
-  for (const rows of Object.values(row)) isoDates(rows as unknown[]);
+export async function loadRecords(em: EntityManager, id: string, withInternal: boolean): Promise<ProposalRecords & { leadProposer: UserRef }> {
+  const [row] = (await em.query(RECORDS_SQL, [id, withInternal])) as (ProposalRecords & { leadProposer: UserRef })[];
+  for (const key of Object.keys(PARTS) as (keyof ProposalRecords)[]) isoDates(row[key] as unknown[]);
   return row;
 }
