@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,17 +12,12 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.service';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { AdminApi, IdParam } from '../auth/roles.decorator';
 import { DirectoryQueryDto, UserListQueryDto } from './dto/user-query.dto';
 import { AdminUserDto, AdminUserPageDto, CreateUserDto, DirectoryPageDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
-const Id = () => Param('id', new ParseUUIDPipe());
-
-@ApiTags('admin: users')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('users')
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
@@ -38,7 +32,7 @@ export class AdminUsersController {
   @Get(':id')
   @ApiOkResponse({ type: AdminUserDto })
   @ApiNotFoundResponse()
-  get(@Id() id: string) {
+  get(@IdParam() id: string) {
     return this.users.get(id);
   }
 
@@ -55,7 +49,7 @@ export class AdminUsersController {
   @ApiOkResponse({ type: AdminUserDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version (answers the current one) or username taken' })
-  update(@Id() id: string, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
+  update(@IdParam() id: string, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
     return this.users.update(id, dto, actor.id);
   }
 
@@ -64,7 +58,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: "Set a new password; ends the user's sessions" })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  resetPassword(@Id() id: string, @Body() dto: ResetPasswordDto) {
+  resetPassword(@IdParam() id: string, @Body() dto: ResetPasswordDto) {
     return this.users.resetPassword(id, dto.password);
   }
 
@@ -73,7 +67,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'End every session of the user (they must log in again)' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  revokeSessions(@Id() id: string) {
+  revokeSessions(@IdParam() id: string) {
     return this.users.revokeSessions(id);
   }
 }

@@ -1,27 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { AdminApi, IdParam } from '../auth/roles.decorator';
 import { DelegationsService } from './delegations.service';
 import { DepartmentsService } from './departments.service';
 import { AdminDepartmentDto, CreateDepartmentDto, DepartmentMembersDto, UpdateDepartmentDto } from './dto/department.dto';
 import { CreateDelegationDto, DelegationDelegatesDto, DelegationDto, UpdateDelegationDto } from './dto/delegation.dto';
 
-const Id = () => Param('id', new ParseUUIDPipe());
-
-@ApiTags('admin: departments')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('departments')
 @Controller('admin/departments')
 export class AdminDepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
@@ -36,7 +28,7 @@ export class AdminDepartmentsController {
   @Get(':id')
   @ApiOkResponse({ type: AdminDepartmentDto })
   @ApiNotFoundResponse()
-  get(@Id() id: string) {
+  get(@IdParam() id: string) {
     return this.departments.get(id);
   }
 
@@ -53,7 +45,7 @@ export class AdminDepartmentsController {
   @ApiOkResponse({ type: AdminDepartmentDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version (answers the current one) or code/name taken' })
-  update(@Id() id: string, @Body() dto: UpdateDepartmentDto) {
+  update(@IdParam() id: string, @Body() dto: UpdateDepartmentDto) {
     return this.departments.update(id, dto);
   }
 
@@ -61,15 +53,12 @@ export class AdminDepartmentsController {
   @ApiOperation({ summary: 'Replace the handlers and heads' })
   @ApiOkResponse({ type: AdminDepartmentDto })
   @ApiNotFoundResponse()
-  setMembers(@Id() id: string, @Body() dto: DepartmentMembersDto) {
+  setMembers(@IdParam() id: string, @Body() dto: DepartmentMembersDto) {
     return this.departments.setMembers(id, dto);
   }
 }
 
-@ApiTags('admin: delegations')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('delegations')
 @Controller('admin/delegations')
 export class AdminDelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
@@ -83,7 +72,7 @@ export class AdminDelegationsController {
   @Get(':id')
   @ApiOkResponse({ type: DelegationDto })
   @ApiNotFoundResponse()
-  get(@Id() id: string) {
+  get(@IdParam() id: string) {
     return this.delegations.get(id);
   }
 
@@ -100,7 +89,7 @@ export class AdminDelegationsController {
   @ApiOkResponse({ type: DelegationDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version (answers the current one) or code/name taken' })
-  update(@Id() id: string, @Body() dto: UpdateDelegationDto) {
+  update(@IdParam() id: string, @Body() dto: UpdateDelegationDto) {
     return this.delegations.update(id, dto);
   }
 
@@ -108,7 +97,7 @@ export class AdminDelegationsController {
   @ApiOperation({ summary: 'Replace the delegates' })
   @ApiOkResponse({ type: DelegationDto })
   @ApiNotFoundResponse()
-  setDelegates(@Id() id: string, @Body() dto: DelegationDelegatesDto) {
+  setDelegates(@IdParam() id: string, @Body() dto: DelegationDelegatesDto) {
     return this.delegations.setDelegates(id, dto);
   }
 }

@@ -1,17 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { AdminApi, IdParam } from '../auth/roles.decorator';
 import { CategoriesService } from './categories.service';
 import { CalendarDayDto, CalendarQueryDto, PutCalendarDayDto } from './dto/calendar.dto';
 import { CategoryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -19,12 +28,7 @@ import { CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dt
 import { SessionsService } from './sessions.service';
 import { WorkingCalendarService } from './working-calendar.service';
 
-const Id = () => Param('id', new ParseUUIDPipe());
-
-@ApiTags('admin: sessions')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('sessions')
 @Controller('admin/sessions')
 export class AdminSessionsController {
   constructor(private readonly sessions: SessionsService) {}
@@ -38,7 +42,7 @@ export class AdminSessionsController {
   @Get(':id')
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse()
-  get(@Id() id: string) {
+  get(@IdParam() id: string) {
     return this.sessions.get(id);
   }
 
@@ -56,15 +60,12 @@ export class AdminSessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version (answers the current one) or term and meeting taken' })
-  update(@Id() id: string, @Body() dto: UpdateSessionDto) {
+  update(@IdParam() id: string, @Body() dto: UpdateSessionDto) {
     return this.sessions.update(id, dto);
   }
 }
 
-@ApiTags('admin: categories')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('categories')
 @Controller('admin/categories')
 export class AdminCategoriesController {
   constructor(private readonly categories: CategoriesService) {}
@@ -87,15 +88,12 @@ export class AdminCategoriesController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version (answers the current one) or name taken' })
-  update(@Id() id: string, @Body() dto: UpdateCategoryDto) {
+  update(@IdParam() id: string, @Body() dto: UpdateCategoryDto) {
     return this.categories.update(id, dto);
   }
 }
 
-@ApiTags('admin: calendar')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('calendar')
 @Controller('admin/calendar')
 export class AdminCalendarController {
   constructor(private readonly calendar: WorkingCalendarService) {}

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../accounts/dto/user-query.dto';
-import { Roles } from '../auth/roles.decorator';
+import { AdminApi } from '../auth/roles.decorator';
 import { AdminAuditService } from './admin-audit.service';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -18,10 +18,7 @@ export class AuditQueryDto extends PageQueryDto {
   targetId?: string;
 }
 
-@ApiTags('admin: audit')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('audit')
 @Controller('admin/audit')
 export class AdminAuditController {
   constructor(private readonly audit: AdminAuditService) {}

@@ -2,19 +2,16 @@ import { BadRequestException, Controller, HttpCode, HttpStatus, Post, Query, Upl
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProperty,
   ApiQuery,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { RosterImportResult } from '@congress/api-types';
-import { Roles } from '../../auth/roles.decorator';
+import { AdminApi } from '../../auth/roles.decorator';
 import { RosterImportService } from './roster-import.service';
 
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -33,10 +30,7 @@ interface UploadedCsv {
   originalname: string;
 }
 
-@ApiTags('admin: users')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Needs the role admin' })
-@Roles('admin')
+@AdminApi('users')
 @Controller('admin/roster')
 export class RosterImportController {
   constructor(private readonly roster: RosterImportService) {}
