@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { Category } from '@congress/api-types';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -9,9 +9,9 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
+import { fieldMessages, orNull } from './shared/admin-form';
+import { AdminEditor } from './shared/admin-editor';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 
 const FIELDS = ['name', 'nameEn', 'sortOrder', 'active'];
@@ -112,13 +112,14 @@ export class CategoriesPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  protected readonly rows = signal<Category[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly failed = signal(false);
-  protected readonly editing = signal<Category | null | undefined>(undefined);
-  protected readonly saving = signal(false);
-  protected readonly refusal = signal<Refusal | null>(null);
-  protected readonly others = signal<string[]>([]);
+  private readonly editor = new AdminEditor<Category>(() => this.api.categories(), FIELDS);
+  protected readonly rows = this.editor.rows;
+  protected readonly loading = this.editor.loading;
+  protected readonly failed = this.editor.failed;
+  protected readonly editing = this.editor.editing;
+  protected readonly saving = this.editor.saving;
+  protected readonly refusal = this.editor.refusal;
+  protected readonly others = this.editor.others;
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', [Validators.required, Validators.maxLength(100)]],
@@ -136,19 +137,17 @@ export class CategoriesPageComponent {
   }
 
   private load(): void {
-    loadInto(this.api.categories(), this.rows, { loading: this.loading, failed: this.failed });
+    this.editor.load();
   }
 
   protected open(c: Category | null): void {
-    this.refusal.set(null);
-    this.others.set([]);
-    this.editing.set(c);
+    this.editor.begin(c);
     const next = this.rows().reduce((max, r) => Math.max(max, r.sortOrder), 0) + 10;
     this.form.reset({ name: c?.name ?? '', nameEn: c?.nameEn ?? '', sortOrder: c?.sortOrder ?? next, active: c?.active ?? true });
   }
 
   protected close(): void {
-    this.editing.set(undefined);
+    this.editor.close();
   }
 
   protected reload(): void {
@@ -168,20 +167,6 @@ export class CategoriesPageComponent {
     const v = this.form.getRawValue();
     const c = this.editing();
     const body = { name: v.name.trim(), nameEn: orNull(v.nameEn), sortOrder: Number(v.sortOrder), active: v.active };
-    this.saving.set(true);
-    this.refusal.set(null);
-    (c ? this.api.updateCategory(c.id, { ...body, version: c.version }) : this.api.createCategory(body)).subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.close();
-        this.load();
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const refusal = toRefusal(err);
-        this.refusal.set(refusal);
-        this.others.set(otherFieldMessages(refusal, FIELDS));
-      },
-    });
+    this.editor.submit(c ? this.api.updateCategory(c.id, { ...body, version: c.version }) : this.api.createCategory(body));
   }
 }

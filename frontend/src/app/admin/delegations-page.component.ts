@@ -8,9 +8,9 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { Observable, of, switchMap } from 'rxjs';
-import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
+import { CODE_PATTERN, fieldMessages, orNull } from './shared/admin-form';
+import { AdminEditor } from './shared/admin-editor';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 import { UserPickerComponent } from './shared/user-picker.component';
 
@@ -124,13 +124,14 @@ export class DelegationsPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  protected readonly rows = signal<Delegation[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly failed = signal(false);
-  protected readonly editing = signal<Delegation | null | undefined>(undefined);
-  protected readonly saving = signal(false);
-  protected readonly refusal = signal<Refusal | null>(null);
-  protected readonly others = signal<string[]>([]);
+  private readonly editor = new AdminEditor<Delegation>(() => this.api.delegations(), FIELDS);
+  protected readonly rows = this.editor.rows;
+  protected readonly loading = this.editor.loading;
+  protected readonly failed = this.editor.failed;
+  protected readonly editing = this.editor.editing;
+  protected readonly saving = this.editor.saving;
+  protected readonly refusal = this.editor.refusal;
+  protected readonly others = this.editor.others;
   protected readonly known = signal<UserRef[]>([]);
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -153,13 +154,11 @@ export class DelegationsPageComponent {
   }
 
   private load(): void {
-    loadInto(this.api.delegations(), this.rows, { loading: this.loading, failed: this.failed });
+    this.editor.load();
   }
 
   protected open(g: Delegation | null): void {
-    this.refusal.set(null);
-    this.others.set([]);
-    this.editing.set(g);
+    this.editor.begin(g);
     this.known.set(g ? [...(g.head ? [g.head] : []), ...g.delegates] : []);
     this.form.reset({
       code: g?.code ?? '',
@@ -171,7 +170,7 @@ export class DelegationsPageComponent {
   }
 
   protected close(): void {
-    this.editing.set(undefined);
+    this.editor.close();
   }
 
   protected reload(): void {
@@ -197,27 +196,14 @@ export class DelegationsPageComponent {
     const oldHead = g?.head?.id ?? null;
     const withOldHead = oldHead && !v.userIds.includes(oldHead) ? [...v.userIds, oldHead] : v.userIds;
     const first$: Observable<Delegation> = g ? this.api.updateDelegation(g.id, { ...names, version: g.version }) : this.api.createDelegation(names);
-    this.saving.set(true);
-    this.refusal.set(null);
-    first$
-      .pipe(
+    // some steps may have gone through before a refusal: the rows load again either way
+    this.editor.submit(
+      first$.pipe(
         switchMap((d) => this.api.setDelegates(d.id, { userIds: withOldHead })),
         switchMap((d) => ((d.head?.id ?? null) === v.headId ? of(d) : this.api.updateDelegation(d.id, { headId: v.headId, version: d.version }))),
         switchMap((d) => (withOldHead.length !== v.userIds.length ? this.api.setDelegates(d.id, { userIds: v.userIds }) : of(d))),
-      )
-      .subscribe({
-        next: () => {
-          this.saving.set(false);
-          this.close();
-          this.load();
-        },
-        error: (err: unknown) => {
-          this.saving.set(false);
-          const refusal = toRefusal(err);
-          this.refusal.set(refusal);
-          this.others.set(otherFieldMessages(refusal, FIELDS));
-          this.load();
-        },
-      });
+      ),
+      true,
+    );
   }
 }

@@ -10,9 +10,9 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { switchMap } from 'rxjs';
-import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { AdminApiService } from './admin-api.service';
-import { CODE_PATTERN, fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
+import { CODE_PATTERN, fieldMessages, orNull } from './shared/admin-form';
+import { AdminEditor } from './shared/admin-editor';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 import { UserPickerComponent } from './shared/user-picker.component';
 
@@ -136,14 +136,14 @@ export class DepartmentsPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  protected readonly rows = signal<AdminDepartment[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly failed = signal(false);
-  /** undefined: no form; null: a new department; else the department edited. */
-  protected readonly editing = signal<AdminDepartment | null | undefined>(undefined);
-  protected readonly saving = signal(false);
-  protected readonly refusal = signal<Refusal | null>(null);
-  protected readonly others = signal<string[]>([]);
+  private readonly editor = new AdminEditor<AdminDepartment>(() => this.api.departments(), FIELDS);
+  protected readonly rows = this.editor.rows;
+  protected readonly loading = this.editor.loading;
+  protected readonly failed = this.editor.failed;
+  protected readonly editing = this.editor.editing;
+  protected readonly saving = this.editor.saving;
+  protected readonly refusal = this.editor.refusal;
+  protected readonly others = this.editor.others;
   protected readonly known = signal<AdminDepartment['handlers']>([]);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -169,13 +169,11 @@ export class DepartmentsPageComponent {
   }
 
   private load(): void {
-    loadInto(this.api.departments(), this.rows, { loading: this.loading, failed: this.failed });
+    this.editor.load();
   }
 
   protected open(d: AdminDepartment | null): void {
-    this.refusal.set(null);
-    this.others.set([]);
-    this.editing.set(d);
+    this.editor.begin(d);
     this.known.set(d ? [...(d.leader ? [d.leader] : []), ...d.handlers, ...d.heads] : []);
     this.form.reset({
       code: d?.code ?? '',
@@ -189,7 +187,7 @@ export class DepartmentsPageComponent {
   }
 
   protected close(): void {
-    this.editing.set(undefined);
+    this.editor.close();
   }
 
   /** After a 409: read the department anew and put its values in the form. */
@@ -210,22 +208,6 @@ export class DepartmentsPageComponent {
     const d = this.editing();
     const base = { code: v.code.trim(), name: v.name.trim(), nameEn: orNull(v.nameEn), leaderId: v.leaderId ?? null };
     const saved$ = d ? this.api.updateDepartment(d.id, { ...base, active: v.active, version: d.version }) : this.api.createDepartment(base);
-    this.saving.set(true);
-    this.refusal.set(null);
-    saved$
-      .pipe(switchMap((dep) => this.api.setDepartmentMembers(dep.id, { handlerIds: v.handlerIds, headIds: v.headIds })))
-      .subscribe({
-        next: () => {
-          this.saving.set(false);
-          this.close();
-          this.load();
-        },
-        error: (err: unknown) => {
-          this.saving.set(false);
-          const refusal = toRefusal(err);
-          this.refusal.set(refusal);
-          this.others.set(otherFieldMessages(refusal, FIELDS));
-        },
-      });
+    this.editor.submit(saved$.pipe(switchMap((dep) => this.api.setDepartmentMembers(dep.id, { handlerIds: v.handlerIds, headIds: v.headIds }))));
   }
 }

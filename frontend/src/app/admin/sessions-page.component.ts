@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { PERIOD_RULE_NAMES, type CongressSession, type SessionRulesView } from '@congress/api-types';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -10,10 +10,10 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Refusal, toRefusal } from '../proposals/data/api-error';
 import { LocalDatePipe } from '../shared/local-date.pipe';
 import { AdminApiService } from './admin-api.service';
-import { fieldMessages, orNull, otherFieldMessages, loadInto } from './shared/admin-form';
+import { fieldMessages, orNull } from './shared/admin-form';
+import { AdminEditor } from './shared/admin-editor';
 import { RefusalAlertComponent } from './shared/refusal-alert.component';
 
 /** The defaults of domain.md (DEFAULT_RULES of @congress/workflow): what a new session starts with. */
@@ -248,13 +248,14 @@ export class SessionsPageComponent {
   protected readonly flagRules = FLAG_RULES;
   protected readonly outcomes = OUTCOMES;
 
-  protected readonly rows = signal<CongressSession[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly failed = signal(false);
-  protected readonly editing = signal<CongressSession | null | undefined>(undefined);
-  protected readonly saving = signal(false);
-  protected readonly refusal = signal<Refusal | null>(null);
-  protected readonly others = signal<string[]>([]);
+  private readonly editor = new AdminEditor<CongressSession>(() => this.api.sessions(), FIELDS);
+  protected readonly rows = this.editor.rows;
+  protected readonly loading = this.editor.loading;
+  protected readonly failed = this.editor.failed;
+  protected readonly editing = this.editor.editing;
+  protected readonly saving = this.editor.saving;
+  protected readonly refusal = this.editor.refusal;
+  protected readonly others = this.editor.others;
 
   protected readonly form = this.fb.group(
     {
@@ -287,13 +288,11 @@ export class SessionsPageComponent {
   }
 
   private load(): void {
-    loadInto(this.api.sessions(), this.rows, { loading: this.loading, failed: this.failed });
+    this.editor.load();
   }
 
   protected open(s: CongressSession | null): void {
-    this.refusal.set(null);
-    this.others.set([]);
-    this.editing.set(s);
+    this.editor.begin(s);
     const rules = s?.rules ?? DEFAULT_SESSION_RULES;
     this.form.reset({
       term: s?.term ?? 1,
@@ -309,7 +308,7 @@ export class SessionsPageComponent {
   }
 
   protected close(): void {
-    this.editing.set(undefined);
+    this.editor.close();
   }
 
   protected reload(): void {
@@ -350,20 +349,6 @@ export class SessionsPageComponent {
       rules,
     };
     const s = this.editing();
-    this.saving.set(true);
-    this.refusal.set(null);
-    (s ? this.api.updateSession(s.id, { ...body, version: s.version }) : this.api.createSession(body)).subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.close();
-        this.load();
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const refusal = toRefusal(err);
-        this.refusal.set(refusal);
-        this.others.set(otherFieldMessages(refusal, FIELDS));
-      },
-    });
+    this.editor.submit(s ? this.api.updateSession(s.id, { ...body, version: s.version }) : this.api.createSession(body));
   }
 }
