@@ -7,8 +7,11 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
-// the one statement of the proposal's records, from the built API itself (npm run bench builds it first)
-const { RECORDS_SQL } = createRequire(import.meta.url)('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
+// the statements of the proposal's row with its facts and of its records, from the built API itself (npm run
+// bench builds it first)
+const built = createRequire(import.meta.url);
+const { RECORDS_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
+const { PROPOSAL_WITH_FACTS_SQL } = built('../../dist/backend/backend/src/app/workflow/proposal-facts.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
@@ -25,11 +28,11 @@ const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosi
       WHERE vc.proposal_id = p.id AND vc.user_id = $1 AND vc.status IN ('invited', 'confirmed'))
       OR p.state <> 'draft' OR p.submitted_at IS NOT NULL)`;
 
-// the queries of proposal-detail.service.ts (the row, the facts) and proposal-records.query.ts, in the same order
+// the statements of proposal-detail.service.ts: the row with its facts (proposal-facts.ts), then the records
+// (proposal-records.query.ts)
 async function detail(id) {
-  const [row] = (await pool.query(`SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL`, [id])).rows;
+  const [row] = (await pool.query(PROPOSAL_WITH_FACTS_SQL, [id])).rows;
   if (!row) return null;
-  await pool.query(`SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2`, [id, userId]);
   const [records] = (await pool.query(RECORDS_SQL, [id, true])).rows;
   // the summary from the row, as proposal-detail.service.ts builds it
   const summary = {

@@ -50,6 +50,11 @@ export interface AppConfig {
   mailFrom: string;
   /** WORKER_MODE: `inline` runs the queue workers, outbox relay and reconciler in this process too; `off` does not. */
   workerMode: 'inline' | 'off';
+  /**
+   * AUTH_USER_CACHE (default on): keep signed-in users' facts in memory between requests while this process
+   * listens for their changes (app/auth/auth-user.service.ts); `off` reads them from PostgreSQL on every request.
+   */
+  authUserCache: boolean;
   /** The job queues: relay, reconciler, retries (see docs/reminders.md). */
   jobs: JobsConfig;
 }
@@ -184,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtp: smtp(env),
     mailFrom: mailFrom(env),
     workerMode: oneOf(env, 'WORKER_MODE', 'inline', ['inline', 'off'] as const),
+    authUserCache: oneOf(env, 'AUTH_USER_CACHE', 'on', ['on', 'off'] as const) === 'on',
     jobs: {
       relayIntervalMs: int(env, 'RELAY_INTERVAL_MS', 2000, 20, 600_000),
       reconcileSeconds: int(env, 'REMINDER_RECONCILE_SECONDS', 300, 1, 86_400),

@@ -49,8 +49,10 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dbPoo
       statement_timeout: 30000,
       // no JIT compilation: the planner's cost estimates of a scan that stops at its LIMIT (a page, a capped
       // search count) pass jit_above_cost, and compiling took 150–200 ms of a query that runs in 5–50 ms
-      // (docs/benchmarks.md); the figures set it off for the same reason. Embedded PostgreSQL ignores it.
-      options: '-c jit=off',
+      // (docs/benchmarks.md); the figures set it off for the same reason. READ COMMITTED is stated here, once
+      // per connection, so that transactions need not name it (TypeORM sends it as a statement of its own).
+      // Embedded PostgreSQL ignores both (its defaults are JIT off and READ COMMITTED).
+      options: '-c jit=off -c default_transaction_isolation=read\\ committed',
     },
   };
 }

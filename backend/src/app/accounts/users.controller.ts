@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.service';
+import { ChangesAuthFacts } from '../auth/auth-facts-changed';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AdminApi, IdParam } from '../auth/roles.decorator';
 import { DirectoryQueryDto, UserListQueryDto } from './dto/user-query.dto';
@@ -18,6 +19,7 @@ import { AdminUserDto, AdminUserPageDto, CreateUserDto, DirectoryPageDto, ResetP
 import { UsersService } from './users.service';
 
 @AdminApi('users')
+@ChangesAuthFacts()
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,10 +1,13 @@
 import type { Me } from '@congress/api-types';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 
 /**
- * The signed-in user as every request sees it (`@CurrentUser()`), loaded afresh on each request so that a
- * role change, a deactivation or a revoked session takes effect at once. The lifecycle builds the workflow's
+ * The signed-in user as every request sees it (`@CurrentUser()`), current on each request so that a role
+ * change, a deactivation or a revoked session takes effect at once (AuthUserService). The lifecycle builds the workflow's
  * actor facts from it:
  * - departmentIds: departments the user works for as handler or head;
  * - headOfDepartmentIds: departments the user heads (dept_head);
@@ -50,16 +53,67 @@ const SQL = `
     FROM users u
    WHERE u.id = $1`;
 
-@Injectable()
-export class AuthUserService {
-  constructor(private readonly db: DataSource) {}
+/** How many users the memory holds at most (the oldest is dropped first), and for how long one entry may serve. */
+const CACHE_MAX = 10_000;
+const CACHE_MAX_AGE_MS = 60_000;
+/** The channel the triggers of migration 1765200000000 notify on. */
+const CHANNEL = 'auth_facts';
+const RECONNECT_MS = 1000;
 
-  async load(id: string): Promise<LoadedUser | null> {
+/**
+ * Loads the signed-in user's facts for every request. They are kept in memory between requests, which saves a
+ * round trip to PostgreSQL on each one, but only while this process LISTENs on `auth_facts`: triggers on users,
+ * department_members, departments (leader) and delegations (head) notify the affected user's id on commit
+ * (migration 1765200000000), whoever made the change and in whichever replica, and the entry is dropped.
+ * - No listener (not yet connected, connection lost, or turned off): every request reads PostgreSQL, as before.
+ *   Losing the listener also empties the memory, since notifications may have been missed.
+ * - A load that overlapped a notification is not kept (a generation count), so a read from before a change never
+ *   outlives the change's notification.
+ * - A change made in this process is dropped at once by `forgetAll()` (AuthFactsChanged on the admin, me and
+ *   auth controllers), without waiting for its notification.
+ * - Entries also expire after a minute, as a last resort.
+ * Off when AUTH_USER_CACHE=off, and with embedded PostgreSQL (DB_POOL_MAX=1: it takes one connection at a time).
+ */
+@Injectable()
+export class AuthUserService implements OnApplicationShutdown {
+  private readonly log = new Logger(AuthUserService.name);
+  private readonly cache = new Map<string, { user: LoadedUser; at: number }>();
+  private generation = 0;
+  private listener: Client | null = null;
+  private listening = false;
+  private stopped = false;
+  private starting: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get enabled(): boolean {
+    return this.config.authUserCache && this.config.dbPoolMax > 1;
+  }
+
+  /** Whether loads are served from memory now (tests and /api/health may ask). */
+  get caching(): boolean {
+    return this.listening;
+  }
+
+  /** The user's facts; `fresh` reads PostgreSQL whatever memory holds (right after this process changed them). */
+  async load(id: string, options: { fresh?: boolean } = {}): Promise<LoadedUser | null> {
     if (!UUID.test(id)) return null;
+    if (this.listening) {
+      const hit = options.fresh ? undefined : this.cache.get(id);
+      if (hit && Date.now() - hit.at < CACHE_MAX_AGE_MS) return hit.user;
+    } else if (this.enabled && !this.starting && !this.retry && !this.stopped) {
+      // (re)connect the listener in the background; this load reads PostgreSQL meanwhile
+      this.starting = this.listen().finally(() => (this.starting = null));
+    }
+    const generation = this.generation;
     const rows = (await this.db.query(SQL, [id])) as Row[];
     const r = rows[0];
     if (!r) return null;
-    return {
+    const user: LoadedUser = {
       id: r.id,
       username: r.username,
       displayName: r.display_name,
@@ -75,6 +129,66 @@ export class AuthUserService {
       active: r.active,
       tokenVersion: r.token_version,
     };
+    if (this.listening && generation === this.generation) {
+      if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(id, { user, at: Date.now() });
+    }
+    return user;
+  }
+
+  /** Drops one user (a notification) and makes loads in flight not keep what they read. */
+  forget(id: string): void {
+    this.generation++;
+    this.cache.delete(id);
+  }
+
+  /** Drops everyone: a change made in this process, or the listener lost. */
+  forgetAll(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  private async listen(): Promise<void> {
+    const pool = (this.db.driver as unknown as { master: { options: ClientConfig } }).master;
+    const client = new Client({ ...pool.options, keepAlive: true });
+    const lost = (why: string) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.listening = false;
+      this.forgetAll();
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.log.warn(`user facts are read on every request until the listener is back: ${why}`);
+      this.retry = setTimeout(() => {
+        this.retry = null;
+      }, RECONNECT_MS);
+      this.retry.unref();
+    };
+    this.listener = client;
+    client.on('error', (err) => lost(err.message));
+    client.on('end', () => lost('connection closed'));
+    client.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload) this.forget(n.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      if (this.listener !== client || this.stopped) return;
+      this.forgetAll();
+      this.listening = true;
+    } catch (err) {
+      lost((err as Error).message);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.listener;
+    this.listener = null;
+    if (client) await client.end().catch(() => undefined);
   }
 }
 

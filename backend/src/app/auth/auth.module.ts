@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuthFactsInterceptor } from './auth-facts-changed';
 import { AuthUserService } from './auth-user.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -29,7 +30,7 @@ import { RolesGuard } from './roles.guard';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, AuthUserService, LoginThrottleService, JwtAuthGuard, RolesGuard],
-  exports: [AuthService, AuthUserService, JwtAuthGuard, RolesGuard],
+  providers: [AuthService, AuthUserService, LoginThrottleService, JwtAuthGuard, RolesGuard, AuthFactsInterceptor],
+  exports: [AuthService, AuthUserService, JwtAuthGuard, RolesGuard, AuthFactsInterceptor],
 })
 export class AuthModule {}

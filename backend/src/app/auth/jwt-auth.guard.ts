@@ -37,9 +37,9 @@ export class JwtAuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = tokenOf(req);
     if (!token) throw new UnauthorizedException('Log in first');
-    const payload = await this.auth.verify(token);
-    if (!payload) throw new UnauthorizedException('Your session has expired or ended; log in again');
-    const user = await this.users.load(payload.sub);
+    const verified = await this.auth.verifyWith(token, (sub) => this.users.load(sub));
+    if (!verified) throw new UnauthorizedException('Your session has expired or ended; log in again');
+    const { payload, loaded: user } = verified;
     if (!user || !user.active || user.tokenVersion !== payload.token_version) {
       throw new UnauthorizedException('Your session has expired or ended; log in again');
     }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { ChangesAuthFacts } from './auth-facts-changed';
 import { clearAuthCookie, setAuthCookie } from './auth-cookie';
 import { AuthUser, AuthUserService, toAuthUser } from './auth-user.service';
 import { AuthService } from './auth.service';
@@ -13,6 +14,7 @@ import { LoginResponseDto, MeDto } from './dto/me.dto';
 
 @ApiTags('auth')
 @ApiBearerAuth()
+@ChangesAuthFacts()
 @Controller('me')
 export class MeController {
   constructor(
@@ -37,7 +39,7 @@ export class MeController {
       user.id,
       dto.language,
     ]);
-    const loaded = await this.users.load(user.id);
+    const loaded = await this.users.load(user.id, { fresh: true });
     if (!loaded) throw new UnauthorizedException();
     return toAuthUser(loaded);
   }

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
+import { ChangesAuthFacts } from '../auth/auth-facts-changed';
 import { AdminApi, IdParam } from '../auth/roles.decorator';
 import { DelegationsService } from './delegations.service';
 import { DepartmentsService } from './departments.service';
@@ -14,6 +15,7 @@ import { AdminDepartmentDto, CreateDepartmentDto, DepartmentMembersDto, UpdateDe
 import { CreateDelegationDto, DelegationDelegatesDto, DelegationDto, UpdateDelegationDto } from './dto/delegation.dto';
 
 @AdminApi('departments')
+@ChangesAuthFacts()
 @Controller('admin/departments')
 export class AdminDepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
@@ -59,6 +61,7 @@ export class AdminDepartmentsController {
 }
 
 @AdminApi('delegations')
+@ChangesAuthFacts()
 @Controller('admin/delegations')
 export class AdminDelegationsController {
   constructor(private readonly delegations: DelegationsService) {}

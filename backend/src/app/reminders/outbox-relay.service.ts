@@ -111,7 +111,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private batchIn(calendar: WorkingCalendar): Promise<{ relayed: number; complete: boolean; full: boolean }> {
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return this.db.transaction(async (em) => { // READ COMMITTED, the connections' default (data-source.ts)
       const rows = (await em.query(
         // ORDER BY outbox.id, not the text column `id` of the select list: that sorted every waiting row as text
         `SELECT id::text AS id, kind, payload FROM outbox WHERE processed_at IS NULL ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,

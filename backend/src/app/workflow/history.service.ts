@@ -49,13 +49,21 @@ const COLUMNS = `id::text AS id, proposal_id AS "proposalId", seq, from_state AS
 export class HistoryService {
   constructor(private readonly db: DataSource) {}
 
-  async append(em: EntityManager, r: NewHistoryRecord): Promise<HistoryRow> {
-    const last = (await em.query(
-      `SELECT seq, hash FROM proposal_history WHERE proposal_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [r.proposalId],
-    )) as { seq: number; hash: string }[];
-    const seq = (last[0]?.seq ?? 0) + 1;
-    const prevHash = last[0]?.hash ?? null;
+  /**
+   * `head`: the proposal's last record as read under the row lock in this transaction (loadProposal with lock
+   * gives it), to save reading it again; null when there is none yet, undefined to read it here.
+   */
+  async append(em: EntityManager, r: NewHistoryRecord, head?: { seq: number; hash: string } | null): Promise<HistoryRow> {
+    const last =
+      head !== undefined
+        ? head
+        : ((
+            (await em.query(`SELECT seq, hash FROM proposal_history WHERE proposal_id = $1 ORDER BY seq DESC LIMIT 1`, [
+              r.proposalId,
+            ])) as { seq: number; hash: string }[]
+          )[0] ?? null);
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? null;
     const hash = historyHash(prevHash, { ...r, seq });
     const rows = (await em.query(
       `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)

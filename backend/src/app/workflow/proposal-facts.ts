@@ -1,5 +1,5 @@
 import type { ActorFacts, CosignerStatus, ProposalFacts } from '@congress/workflow';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.service';
 import { Proposal } from '../proposals/proposal.entity';
 
@@ -25,48 +25,80 @@ export function actorFactsOf(user: AuthUser): ActorFacts {
 export interface LoadedProposal {
   row: Proposal;
   facts: ProposalFacts;
+  /**
+   * The last history record (seq and hash), read after the row lock was taken: only with `lock`, for
+   * HistoryService.append in the same transaction (null: no record yet).
+   */
+  historyHead?: { seq: number; hash: string } | null;
+}
+
+/** The facts beside the row: co-signers, the delegation's head, the leaders in charge of its departments. */
+const FACT_COLUMNS = `
+  COALESCE((SELECT json_agg(json_build_object('userId', c.user_id, 'status', c.status) ORDER BY c.created_at, c.user_id)
+              FROM proposal_cosigners c WHERE c.proposal_id = p.id), '[]'::json) AS "f_cosigners",
+  (SELECT g.head_id FROM delegations g WHERE g.id = p.delegation_id) AS "f_headId",
+  ARRAY(SELECT DISTINCT d.leader_id::text FROM departments d
+         WHERE d.id = ANY(array_prepend(p.lead_department_id, p.co_department_ids)) AND d.leader_id IS NOT NULL) AS "f_leaders"`;
+
+/** A live proposal's row and its facts in one statement ($1: the id); also run by the benchmark's baseline. */
+export const PROPOSAL_WITH_FACTS_SQL = `SELECT p.*, ${FACT_COLUMNS} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+
+interface FactColumns {
+  f_cosigners: { userId: string; status: CosignerStatus }[];
+  f_headId: string | null;
+  f_leaders: string[];
 }
 
 /**
  * Loads a live (not deleted) proposal and the facts the policy reads: its co-signers, the head of its
- * delegation and the leaders in charge of its assigned departments. With `lock`, the row is taken
- * `FOR UPDATE` (the caller must be inside a transaction): every change to a proposal holds that lock, so
- * changes to one proposal happen one after the other.
+ * delegation and the leaders in charge of its assigned departments.
+ * - Without `lock`: one statement, the row and its facts together (every detail and read runs this).
+ * - With `lock` (the caller must be inside a transaction): the row is taken `FOR UPDATE` first; every change to a
+ *   proposal holds that lock, so changes to one proposal happen one after the other. The facts and the history's
+ *   head are read by a second statement, whose snapshot is taken after the lock and so sees what the previous
+ *   holder committed (a subquery of the locking statement would not: it keeps the snapshot of before the wait).
  */
 export async function loadProposal(em: EntityManager, id: string, lock = false): Promise<LoadedProposal | null> {
   if (!isUuid(id)) return null;
-  const row = await em.getRepository(Proposal).findOne({
-    where: { id, deletedAt: IsNull() },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!row) return null;
-  return { row, facts: await factsOf(em, row) };
+  if (!lock) {
+    const [raw] = (await em.query(PROPOSAL_WITH_FACTS_SQL, [id])) as (Record<string, unknown> & FactColumns)[];
+    if (!raw) return null;
+    const row = hydrate(em, raw);
+    return { row, facts: toFacts(row, raw) };
+  }
+  const [raw] = (await em.query(`SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])) as Record<string, unknown>[];
+  if (!raw) return null;
+  const row = hydrate(em, raw);
+  const [after] = (await em.query(
+    `SELECT ${FACT_COLUMNS},
+            (SELECT json_build_object('seq', h.seq, 'hash', h.hash) FROM proposal_history h
+              WHERE h.proposal_id = p.id ORDER BY h.seq DESC LIMIT 1) AS "historyHead"
+       FROM proposals p WHERE p.id = $1`,
+    [id],
+  )) as (FactColumns & { historyHead: { seq: number; hash: string } | null })[];
+  return { row, facts: toFacts(row, after), historyHead: after.historyHead };
 }
 
-export async function factsOf(em: EntityManager, row: Proposal): Promise<ProposalFacts> {
-  const departments = [row.leadDepartmentId, ...row.coDepartmentIds].filter((d): d is string => !!d);
-  // one round trip for the co-signers, the delegation head and the leaders in charge (this runs for every
-  // detail and every event)
-  const [facts] = (await em.query(
-    `SELECT COALESCE((SELECT json_agg(json_build_object('userId', c.user_id, 'status', c.status) ORDER BY c.created_at, c.user_id)
-                        FROM proposal_cosigners c WHERE c.proposal_id = $1), '[]'::json) AS cosigners,
-            (SELECT g.head_id FROM delegations g WHERE g.id = $2) AS "headId",
-            ARRAY(SELECT DISTINCT d.leader_id::text FROM departments d WHERE d.id = ANY($3::uuid[]) AND d.leader_id IS NOT NULL) AS leaders`,
-    [row.id, row.delegationId, departments],
-  )) as { cosigners: { userId: string; status: CosignerStatus }[]; headId: string | null; leaders: string[] }[];
-  const cosigners = facts.cosigners;
-  const heads = row.delegationId ? [{ headId: facts.headId }] : [];
-  const leaders = facts.leaders.map((leaderId) => ({ leaderId }));
+/** A raw `proposals` row as the entity, through the same column metadata and driver conversions TypeORM uses. */
+function hydrate(em: EntityManager, raw: Record<string, unknown>): Proposal {
+  const meta = em.connection.getMetadata(Proposal);
+  const driver = em.connection.driver;
+  const row = meta.create() as Proposal;
+  for (const column of meta.columns) column.setEntityValue(row, driver.prepareHydratedValue(raw[column.databaseName], column));
+  return row;
+}
+
+function toFacts(row: Proposal, f: FactColumns): ProposalFacts {
   return {
     id: row.id,
     state: row.state,
     leadProposerId: row.leadProposerId,
-    cosigners,
+    cosigners: f.f_cosigners,
     delegationId: row.delegationId,
-    delegationHeadId: heads[0]?.headId ?? null,
+    delegationHeadId: row.delegationId ? f.f_headId : null,
     leadDepartmentId: row.leadDepartmentId,
     coDepartmentIds: row.coDepartmentIds,
-    leaderIdsInCharge: leaders.map((l) => l.leaderId),
+    leaderIdsInCharge: f.f_leaders,
     context: row.context,
   };
 }

@@ -69,7 +69,8 @@ export class WorkflowService {
     // connection, and with one connection (embedded PostgreSQL, DB_POOL_MAX=1) it would wait for itself.
     await this.calendar.calendar();
     try {
-      return await this.db.transaction('READ COMMITTED', (em) => this.applyIn(em, proposalId, body, sender));
+      // READ COMMITTED, the connections' default (data-source.ts sets it): naming it here would cost a round trip
+      return await this.db.transaction((em) => this.applyIn(em, proposalId, body, sender));
     } catch (err) {
       const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
       if (code === '40P01' || code === '40001') throw conflict('Another change to this proposal got in the way; reload it and try again');
@@ -136,7 +137,7 @@ export class WorkflowService {
       payload: recorded,
       comment: commentOf(body),
       at: now,
-    });
+    }, loaded.historyHead);
     if (target) await this.mergeTarget.absorb(em, target, row, user?.id ?? null, now);
     await this.outbox.write(
       em,

@@ -5,6 +5,7 @@ import { NotificationsReminders1764800000000 } from './1764800000000-notificatio
 import { AdminAudit1764900000000 } from './1764900000000-admin-audit';
 import { ListIndexes1765000000000 } from './1765000000000-list-indexes';
 import { FigureColumns1765100000000 } from './1765100000000-figure-columns';
+import { AuthFactsNotify1765200000000 } from './1765200000000-auth-facts-notify';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   AdminAudit1764900000000,
   ListIndexes1765000000000,
   FigureColumns1765100000000,
+  AuthFactsNotify1765200000000,
 ];

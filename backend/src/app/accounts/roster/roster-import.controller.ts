@@ -11,6 +11,7 @@ import {
   ApiQuery,
 } from '@nestjs/swagger';
 import type { RosterImportResult } from '@congress/api-types';
+import { ChangesAuthFacts } from '../../auth/auth-facts-changed';
 import { AdminApi } from '../../auth/roles.decorator';
 import { RosterImportService } from './roster-import.service';
 
@@ -31,6 +32,7 @@ interface UploadedCsv {
 }
 
 @AdminApi('users')
+@ChangesAuthFacts()
 @Controller('admin/roster')
 export class RosterImportController {
   constructor(private readonly roster: RosterImportService) {}
