@@ -1,11 +1,14 @@
 import { Client } from 'pg';
+import request from 'supertest';
 import { AuthUserService } from '../src/app/auth/auth-user.service';
+import { LogoutListService } from '../src/app/auth/logout-list.service';
+import { anotherApp } from './reminders-harness';
 import { startTestApp, TestApp } from './support/test-app';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /**
- * The signed-in users kept in memory between requests (AuthUserService): a change is seen on the next request
+ * The signed-in users and the logout list kept in memory between requests (AuthUserService): a change is seen on the next request
  * when this process made it, and as soon as PostgreSQL's notification arrives when anyone else did (psql,
  * the CLI, another replica). Without the listener, every request reads PostgreSQL.
  */
@@ -103,5 +106,44 @@ describe('signed-in users kept in memory', () => {
     await listenerUp();
     await other.query(`UPDATE users SET roles = '{delegate}' WHERE username = 'delegate09'`);
     await eventually(async () => (await me()).body.roles.length === 1);
+  });
+
+  it('refuses a token logged out in another process, once the logout list reaches it; at once in the same one', async () => {
+    const second = await anotherApp(t, { workerMode: 'off' });
+    try {
+      const server2 = second.app.getHttpServer();
+      const logouts = t.app.get(LogoutListService);
+      const ask = () => t.http().get('/api/me');
+      // this process is subscribed to the list once it has checked a token
+      const warm = await t.login('delegate11');
+      await eventually(async () => {
+        await ask().set(bearer(warm)).expect(200);
+        return logouts.inMemory;
+      });
+      const token = await t.login('delegate11');
+      await ask().set(bearer(token)).expect(200);
+      // logged out through the other process: this one learns it from the channel
+      await request(server2).post('/api/auth/logout').set(bearer(token)).expect(204);
+      await eventually(async () => (await ask().set(bearer(token))).status === 401);
+      // logged out here: refused here on the very next request
+      const mine = await t.login('delegate11');
+      await ask().set(bearer(mine)).expect(200);
+      await t.http().post('/api/auth/logout').set(bearer(mine)).expect(204);
+      await ask().set(bearer(mine)).expect(401);
+      // a process that subscribes later loads the logouts made before it (the keys), and refuses both
+      const third = await anotherApp(t, { workerMode: 'off' });
+      try {
+        const server3 = third.app.getHttpServer();
+        await request(server3).get('/api/me').set(bearer(warm)).expect(200);
+        await eventually(async () => third.app.get(LogoutListService).inMemory);
+        await request(server3).get('/api/me').set(bearer(token)).expect(401);
+        await request(server3).get('/api/me').set(bearer(mine)).expect(401);
+        await request(server3).get('/api/me').set(bearer(warm)).expect(200);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      await second.close();
+    }
   });
 });

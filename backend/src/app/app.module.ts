@@ -1,5 +1,5 @@
 import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,6 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
-import { AuthFactsInterceptor } from './auth/auth-facts-changed';
 import { RolesGuard } from './auth/roles.guard';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
@@ -86,8 +85,6 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
-        // @ChangesAuthFacts() controllers: this process forgets the users it keeps in memory after their writes
-        { provide: APP_INTERCEPTOR, useExisting: AuthFactsInterceptor },
       ],
     };
   }

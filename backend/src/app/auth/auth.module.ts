@@ -1,21 +1,23 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuthFactsInterceptor } from './auth-facts-changed';
 import { AuthUserService } from './auth-user.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottleService } from './login-throttle.service';
+import { LogoutListService } from './logout-list.service';
 import { MeController } from './me.controller';
 import { RolesGuard } from './roles.guard';
 
 /**
  * Login, logout, /api/me and the two global guards (registered as APP_GUARD in app.module.ts).
  * See README.md in this folder for the single sign-on room.
+ * Global: @ChangesAuthFacts() controllers of other modules need AuthUserService for their interceptor.
  */
+@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -30,7 +32,7 @@ import { RolesGuard } from './roles.guard';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, AuthUserService, LoginThrottleService, JwtAuthGuard, RolesGuard, AuthFactsInterceptor],
-  exports: [AuthService, AuthUserService, JwtAuthGuard, RolesGuard, AuthFactsInterceptor],
+  providers: [AuthService, AuthUserService, LoginThrottleService, LogoutListService, JwtAuthGuard, RolesGuard],
+  exports: [AuthService, AuthUserService, JwtAuthGuard, RolesGuard],
 })
 export class AuthModule {}

@@ -1,15 +1,14 @@
 import { passwordProblem } from '@congress/api-types';
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { fieldError } from '../organisation/versioned-update';
-import { REDIS } from '../redis/redis.module';
 import { AuthUser, AuthUserService, LoadedUser, toAuthUser } from './auth-user.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { LogoutListService } from './logout-list.service';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 /** What our JWTs carry: the user, the user's token_version when issued (bumped = revoked), a token id. */
@@ -37,7 +36,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: AuthUserService,
     private readonly throttle: LoginThrottleService,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly logouts: LogoutListService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,29 +85,19 @@ export class AuthService {
       return null;
     }
     if (typeof payload.sub !== 'string' || typeof payload.token_version !== 'number') return null;
-    const [loggedOut, loaded] = await Promise.all([payload.jti ? this.isLoggedOut(payload.jti) : false, load(payload.sub)]);
+    const [loggedOut, loaded] = await Promise.all([payload.jti ? this.logouts.has(payload.jti) : false, load(payload.sub)]);
     return loggedOut ? null : { payload, loaded };
   }
 
-  /** Logout: the token stops working even if someone kept a copy (a denylist entry until it expires). */
+  /** Logout: the token stops working even if someone kept a copy (the logout list, until it expires). */
   async logout(token: string | undefined): Promise<void> {
     if (!token) return;
     const payload = await this.verify(token);
     if (!payload?.jti) return;
-    const ttl = Math.max(1, payload.exp - Math.floor(Date.now() / 1000));
     try {
-      await this.redis.set(`auth:logged-out:${payload.jti}`, '1', 'EX', ttl);
+      await this.logouts.add(payload.jti, payload.exp);
     } catch (err) {
       this.log.warn(`could not record a logout: ${(err as Error).message}`);
-    }
-  }
-
-  private async isLoggedOut(jti: string): Promise<boolean> {
-    try {
-      return (await this.redis.exists(`auth:logged-out:${jti}`)) === 1;
-    } catch (err) {
-      this.log.warn(`logout list unavailable: ${(err as Error).message}`);
-      return false;
     }
   }
 
