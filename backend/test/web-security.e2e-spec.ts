@@ -1,3 +1,6 @@
+import { INTERCEPTORS_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { AdminAuditInterceptor } from '../src/app/security/admin-audit.interceptor';
 import { TEST_PASSWORD } from './support/global-setup';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -153,5 +156,14 @@ describe('web security: headers, CSRF, body limits and the admin audit log', () 
     expect(mine.total).toBe(3);
     await t.http().get('/api/admin/audit').set(bearer(await t.login('committee1'))).expect(403);
     await t.http().get('/api/admin/audit').expect(401);
+  });
+
+  it('audits every controller of the admin area (AdminApi puts the interceptor on each)', () => {
+    const admin = [...t.app.get(ModulesContainer).values()]
+      .flatMap((m) => [...m.controllers.values()].map((c) => c.metatype as object))
+      .filter((c) => String(Reflect.getMetadata(PATH_METADATA, c)).startsWith('admin'));
+    expect(admin.length).toBeGreaterThanOrEqual(8);
+    const missing = admin.filter((c) => !((Reflect.getMetadata(INTERCEPTORS_METADATA, c) as unknown[] | undefined) ?? []).includes(AdminAuditInterceptor));
+    expect(missing.map((c) => (c as { name: string }).name)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ADMIN_PREFIX = '/api/admin/';
 
 /**
- * Global interceptor (APP_INTERCEPTOR): every write under /api/admin/ that succeeds is recorded in
+ * On every admin controller (AdminApi): every write under /api/admin/ that succeeds is recorded in
  * `admin_audit` once the handler has answered. Failed attempts (400, 403, 409 …) throw and are not recorded.
  */
 @Injectable()

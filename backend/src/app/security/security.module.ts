@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminAuditInterceptor } from './admin-audit.interceptor';
 import { AdminAuditService } from './admin-audit.service';
@@ -9,8 +8,10 @@ import { AdminAuditService } from './admin-audit.service';
  * CSRF check are Express middleware set up in create-app.ts (security-headers.ts, csrf.ts), so that they also
  * cover Swagger UI, Bull Board and the static frontend.
  */
+@Global() // the audit interceptor of AdminApi controllers, in every module, needs AdminAuditService
 @Module({
   controllers: [AdminAuditController],
-  providers: [AdminAuditService, { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor }],
+  providers: [AdminAuditService, AdminAuditInterceptor],
+  exports: [AdminAuditService, AdminAuditInterceptor],
 })
 export class SecurityModule {}
