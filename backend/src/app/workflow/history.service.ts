@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Statement } from './deferred-writes';
 import { historyHash } from './history-hash';
 
 export interface NewHistoryRecord {
@@ -62,15 +63,24 @@ export class HistoryService {
               r.proposalId,
             ])) as { seq: number; hash: string }[]
           )[0] ?? null);
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? null;
-    const hash = historyHash(prevHash, { ...r, seq });
-    const rows = (await em.query(
-      `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-      [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, hash],
-    )) as HistoryRow[];
+    const insert = this.insert(r, last);
+    const rows = (await em.query(`${insert.sql} RETURNING ${COLUMNS}`, insert.params)) as HistoryRow[];
     return rows[0];
+  }
+
+  /**
+   * The INSERT of the record that follows `head` (the proposal's last record, read under its row lock in this
+   * transaction; null for the first), for a caller that sends it with another statement (DeferredWrites).
+   */
+  insert(r: NewHistoryRecord, head: { seq: number; hash: string } | null): Statement {
+    const seq = (head?.seq ?? 0) + 1;
+    const prevHash = head?.hash ?? null;
+    const hash = historyHash(prevHash, { ...r, seq });
+    return {
+      sql: `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      params: [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, hash],
+    };
   }
 
   async list(proposalId: string, em: EntityManager = this.db.manager): Promise<HistoryRow[]> {

@@ -2,6 +2,7 @@ import type { ProposalContext, ProposalEvent, Relation } from '@congress/workflo
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Proposal } from '../proposals/proposal.entity';
+import type { DeferredWrites } from './deferred-writes';
 import { numberLabel, NumberingService } from './numbering.service';
 
 /** What an accepted event leaves behind besides the new state: columns to set and rows written. */
@@ -16,6 +17,8 @@ export interface SideRecordInput {
   /** Departments the actor works for (handler or head), to name the department of a contact or an input. */
   actorDepartmentIds: readonly string[];
   now: Date;
+  /** Where the new rows go: they are inserted with the proposal's UPDATE, in one statement (WorkflowService). */
+  defer: DeferredWrites;
 }
 
 const TERMINAL = ['closed', 'rejected', 'merged', 'withdrawn'];
@@ -24,7 +27,8 @@ const BEFORE_REVIEW = ['draft', 'cosigning'];
 /**
  * The side records each event implies (replies, contacts, evaluations, contributions, comments, requests,
  * co-signatures, numbers) and the proposal columns that mirror the machine's context. Runs inside the
- * workflow's transaction, after the machine accepted the event; returns the column patch for the row.
+ * workflow's transaction, after the machine accepted the event; returns the column patch for the row. New rows
+ * are deferred (`defer`) to go with the row's UPDATE; changes of existing rows are made at once.
  */
 @Injectable()
 export class SideRecords {
@@ -82,7 +86,7 @@ export class SideRecords {
     const round = before.context.rehandleCount + 1;
     switch (e.type) {
       case 'COSIGN':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_cosigners (proposal_id, user_id, status, source, responded_at, created_at)
            VALUES ($1, $2, 'confirmed', 'open', $3, $3)
            ON CONFLICT (proposal_id, user_id) DO UPDATE SET status = 'confirmed', responded_at = $3`,
@@ -109,7 +113,7 @@ export class SideRecords {
         return { lead_department_id: e.leadDepartmentId, co_department_ids: e.coDepartmentIds ?? [] };
       case 'REQUEST_REASSIGNMENT':
       case 'REQUEST_EXTENSION':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_requests (proposal_id, kind, department_id, requested_by, reason, requested_due_at, extension_days, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [
@@ -132,14 +136,14 @@ export class SideRecords {
         await this.decide(i, 'extension', e.type === 'APPROVE_EXTENSION' ? 'approved' : 'denied');
         return {};
       case 'CONTRIBUTE':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_contributions (proposal_id, round, department_id, author_id, content, created_at)
            VALUES ($1, $2, $3, $4, $5, $6)`,
           [id, round, this.actorDepartment(i, false), actorId, e.content, now],
         );
         return {};
       case 'LOG_CONTACT':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_contacts (proposal_id, department_id, logged_by, method, content, contacted_at, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [id, this.actorDepartment(i, true), actorId, e.method, e.content, e.contactedAt, now],
@@ -153,7 +157,7 @@ export class SideRecords {
         );
         return {};
       case 'SUBMIT_REPLY':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_replies (proposal_id, round, department_id, author_id, grade, content, planned_at, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [id, round, before.leadDepartmentId, actorId, e.grade, e.content, e.grade === 'B' ? e.plannedAt : null, now],
@@ -169,7 +173,7 @@ export class SideRecords {
         await this.decideReply(i, 'sentBack', e.comment);
         return {};
       case 'EVALUATE':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_evaluations (proposal_id, round, evaluator_id, role, satisfaction, comment, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [id, round, actorId, i.relations.includes('leadProposer') ? 'lead' : 'cosigner', e.satisfaction, e.comment ?? null, now],
@@ -183,7 +187,7 @@ export class SideRecords {
         return { fulfilled_at: now };
       case 'COMMENT':
       case 'PROGRESS_UPDATE':
-        await em.query(
+        i.defer.add(
           `INSERT INTO proposal_comments (proposal_id, author_id, kind, internal, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
           [id, actorId, e.type === 'COMMENT' ? 'comment' : 'progress', e.type === 'COMMENT' && e.internal === true, e.content, now],
         );

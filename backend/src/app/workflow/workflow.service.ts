@@ -17,6 +17,7 @@ import type { AuthUser } from '../auth/auth-user.service';
 import { WorkingCalendarService } from '../organisation/working-calendar.service';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { CLOCK, Clock } from './clock';
+import { DeferredWrites } from './deferred-writes';
 import { EventEnricher } from './event-enricher';
 import type { EventInput } from './event-input';
 import { HistoryService } from './history.service';
@@ -113,8 +114,11 @@ export class WorkflowService {
       throw eventNotAccepted(type, result.state, result.accepts, result.conditionsNotMet, this.hint(type, loaded));
     }
 
+    // the new rows of this event (side records, history, outbox) go with the row's UPDATE, in one statement
+    const defer = new DeferredWrites();
     const patch = await this.records.write({
       em,
+      defer,
       before: row,
       value: result.value,
       context: result.context,
@@ -124,42 +128,58 @@ export class WorkflowService {
       actorDepartmentIds: user ? [...new Set([...user.departmentIds, ...user.headOfDepartmentIds])] : [],
       now,
     });
-    const version = await this.saveRow(em, row.id, row.version, patch, now);
     const recorded = { ...payload, ...computed } as Record<string, unknown>;
     delete recorded.type;
     if ('number_label' in patch) recorded.number = patch.number_label;
-    await this.history.append(em, {
-      proposalId: row.id,
-      fromState: row.state,
-      toState: result.value,
-      event: type,
-      actorId: user?.id ?? null,
-      payload: recorded,
-      comment: commentOf(body),
-      at: now,
-    }, loaded.historyHead);
-    if (target) await this.mergeTarget.absorb(em, target, row, user?.id ?? null, now);
-    await this.outbox.write(
-      em,
+    const history = this.history.insert(
+      {
+        proposalId: row.id,
+        fromState: row.state,
+        toState: result.value,
+        event: type,
+        actorId: user?.id ?? null,
+        payload: recorded,
+        comment: commentOf(body),
+        at: now,
+      },
+      loaded.historyHead ?? null,
+    );
+    defer.add(history.sql, history.params);
+    // the row is locked: the UPDATE below makes it exactly this version (or throws)
+    const version = row.version + 1;
+    const outbox = this.outbox.insert(
       result.effects.map((effect) => ({
         kind: effect.kind,
         payload: { ...effect, proposalId: row.id, version, state: result.value, event: type, actorId: user?.id ?? null, at: now.toISOString() },
       })),
       now,
     );
+    if (outbox) defer.add(outbox.sql, outbox.params);
+    await this.saveRow(em, defer, row.id, row.version, patch, now);
+    if (target) await this.mergeTarget.absorb(em, target, row, user?.id ?? null, now);
     return { proposalId: row.id, type, from: row.state, state: result.value, version, effects: result.effects };
   }
 
-  /** `UPDATE … WHERE id AND version` (conventions, point 6): with the row locked it cannot miss, but it is checked. */
-  private async saveRow(em: EntityManager, id: string, version: number, patch: Record<string, unknown>, now: Date): Promise<number> {
+  /**
+   * `UPDATE … WHERE id AND version` (conventions, point 6), with the deferred new rows in the same statement:
+   * with the row locked it cannot miss, but it is checked (and a miss rolls the whole transaction back).
+   */
+  private async saveRow(
+    em: EntityManager,
+    defer: DeferredWrites,
+    id: string,
+    version: number,
+    patch: Record<string, unknown>,
+    now: Date,
+  ): Promise<number> {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
     const sets = entries.map(([column], i) => `${column} = $${i + 3}`);
     const values = entries.map(([column, v]) => (column === 'context' ? JSON.stringify(v) : v));
-    const [rows, affected] = (await em.query(
-      `UPDATE proposals SET ${sets.join(', ')}, version = version + 1, updated_at = $${entries.length + 3}
+    const [rows, affected] = await defer.run<[{ version: number }[], number]>(em, {
+      sql: `UPDATE proposals SET ${sets.join(', ')}, version = version + 1, updated_at = $${entries.length + 3}
         WHERE id = $1 AND version = $2 RETURNING version`,
-      [id, version, ...values, now],
-    )) as [{ version: number }[], number];
+      params: [id, version, ...values, now],
+    });
     if (affected !== 1) throw staleProposal(version, version + 1);
     return rows[0].version;
   }

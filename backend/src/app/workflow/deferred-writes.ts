@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+
+/** One statement's text and its parameters ($1…$n). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Writes of one transaction that need no answer, sent with a later statement instead of one round trip each:
+ * `run` puts each as a data-modifying `WITH` part in front of the main statement (PostgreSQL runs them all, in one
+ * snapshot, and checks the foreign keys at the end of the statement).
+ *
+ * Only INSERTs into tables the main statement and the other parts do not also change: parts of one statement do
+ * not see each other's effects, and two changes of one row in one statement are not allowed. UPDATEs of side
+ * tables are run at once by their callers.
+ */
+export class DeferredWrites {
+  private readonly parts: Statement[] = [];
+
+  add(sql: string, params: unknown[]): void {
+    this.parts.push({ sql, params });
+  }
+
+  get size(): number {
+    return this.parts.length;
+  }
+
+  /** The main statement with the deferred writes in front of it, parameters renumbered. */
+  statement(main: Statement): Statement {
+    if (!this.parts.length) return main;
+    const params = [...main.params];
+    const ctes = this.parts.map((part, i) => {
+      const offset = params.length;
+      params.push(...part.params);
+      return `w${i} AS (${part.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+    });
+    return { sql: `WITH ${ctes.join(',\n')}\n${main.sql}`, params };
+  }
+
+  /** Runs the main statement with the deferred writes (em.query's answer); none are left afterwards. */
+  async run<T>(em: EntityManager, main: Statement): Promise<T> {
+    const { sql, params } = this.statement(main);
+    this.parts.length = 0;
+    return (await em.query(sql, params)) as T;
+  }
+}
