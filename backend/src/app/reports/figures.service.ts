@@ -11,6 +11,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../workflow/clock';
 import { CONTACT_COLUMNS, emptyCounts, figureColumns, MEDIAN_COLUMN, MEDIAN_ROWS, RECEIVED, withRates } from './figures.sql';
+import { FreshCoalescer } from './fresh-coalescer';
 
 /** Whose figures: every department (null) or only these (a leader's). */
 export interface FigureScope {
@@ -48,6 +49,8 @@ const ZERO: Row = (() => {
  */
 @Injectable()
 export class FiguresService {
+  private readonly countsFlight = new FreshCoalescer<Map<string | null | typeof TOTAL, FigureCounts>>();
+  private readonly perSessionFlight = new FreshCoalescer<Map<string, FigureCounts>>();
   private readonly sessionCache = new Map<string, { n: number; v: string; from: number; until: number; counts: FigureCounts }>();
   private readonly groupCache = new Map<
     string,
@@ -82,7 +85,16 @@ export class FiguresService {
    * set-based queries of figures.sql.ts (counts, median, contacts) in one read-only snapshot so they agree; JIT
    * off: compiling costs more than it saves on queries this size.
    */
-  async counts(group: FiguresBy | 'session' | null, sessionId: string | null, scope: FigureScope): Promise<Map<string | null | typeof TOTAL, FigureCounts>> {
+  counts(group: FiguresBy | 'session' | null, sessionId: string | null, scope: FigureScope): Promise<Map<string | null | typeof TOTAL, FigureCounts>> {
+    // requests for the same figures at the same time share one computation that began after they arrived
+    return this.countsFlight.run(`${group ?? '-'}|${sessionId ?? '*'}|${scopeKey(scope)}`, () => this.countsNow(group, sessionId, scope));
+  }
+
+  private async countsNow(
+    group: FiguresBy | 'session' | null,
+    sessionId: string | null,
+    scope: FigureScope,
+  ): Promise<Map<string | null | typeof TOTAL, FigureCounts>> {
     const now = this.clock.now();
     if (!sessionId) return this.snapshot((em) => this.aggregate(em, group, null, scope, now));
     // one session (the dashboard, the portal, the ranking, the report): reused while its stamp holds, as perSession
@@ -192,7 +204,11 @@ export class FiguresService {
    * The stamps are one index-only pass (proposals_figures_idx) instead of the three aggregate passes, which over
    * 200,000 proposals take ~350 ms (docs/benchmarks.md). Each process keeps its own; they are always exact.
    */
-  async perSession(scope: FigureScope): Promise<Map<string, FigureCounts>> {
+  perSession(scope: FigureScope): Promise<Map<string, FigureCounts>> {
+    return this.perSessionFlight.run(scopeKey(scope), () => this.perSessionNow(scope));
+  }
+
+  private async perSessionNow(scope: FigureScope): Promise<Map<string, FigureCounts>> {
     const now = this.clock.now();
     const scoped = scopeKey(scope);
     return this.snapshot(async (em) => {
