@@ -6,8 +6,8 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 
 /**
- * The signed-in user as every request sees it (`@CurrentUser()`), current on each request so that a role
- * change, a deactivation or a revoked session takes effect at once (AuthUserService). The lifecycle builds the workflow's
+ * The signed-in user as every request sees it (`@CurrentUser()`), current on each request so that a role change,
+ * a deactivation or a revoked session takes effect at once (AuthUserService). The lifecycle builds the workflow's
  * actor facts from it:
  * - departmentIds: departments the user works for as handler or head;
  * - headOfDepartmentIds: departments the user heads (dept_head);
@@ -69,8 +69,9 @@ const RECONNECT_MS = 1000;
  *   Losing the listener also empties the memory, since notifications may have been missed.
  * - A load that overlapped a notification is not kept (a generation count), so a read from before a change never
  *   outlives the change's notification.
- * - A change made in this process is dropped at once by `forgetAll()` (AuthFactsChanged on the admin, me and
- *   auth controllers), without waiting for its notification.
+ * - A change made through this process is dropped at once by `forgetAll()` (`@ChangesAuthFacts()` on the admin
+ *   users, roster, departments and delegations controllers and on /api/me), without waiting for its notification;
+ *   and the loads right after a change of one's own (login, password, language) read PostgreSQL (`fresh`).
  * - Entries also expire after a minute, as a last resort.
  * Off when AUTH_USER_CACHE=off, and with embedded PostgreSQL (DB_POOL_MAX=1: it takes one connection at a time).
  */
@@ -94,7 +95,7 @@ export class AuthUserService implements OnApplicationShutdown {
     return this.config.authUserCache && this.config.dbPoolMax > 1;
   }
 
-  /** Whether loads are served from memory now (tests and /api/health may ask). */
+  /** Whether loads are served from memory now (the tests ask). */
   get caching(): boolean {
     return this.listening;
   }

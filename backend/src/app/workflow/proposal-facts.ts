@@ -26,8 +26,8 @@ export interface LoadedProposal {
   row: Proposal;
   facts: ProposalFacts;
   /**
-   * The last history record (seq and hash), read after the row lock was taken: only with `lock`, for
-   * HistoryService.append in the same transaction (null: no record yet).
+   * The last history record (seq and hash), read after the row lock was taken: only with `lock`, for the record
+   * the same transaction appends next (HistoryService.insert or append; null: no record yet).
    */
   historyHead?: { seq: number; hash: string } | null;
 }

@@ -51,6 +51,8 @@ function commentOf(body: Record<string, unknown>): string | null {
  * lock the row → may the sender see it (404) → version (409) → policy (403) → database checks and computed
  * fields → the pure machine (409 naming the state and what it takes) → the row with version + 1 → side records
  * → a hash-chained history record → the machine's effects as outbox rows. Any refusal rolls everything back.
+ * The new rows (side records, history, outbox) are sent as parts of the row's UPDATE statement (DeferredWrites):
+ * an event is BEGIN, the lock, the facts, that UPDATE and COMMIT (plus its changes of existing side rows, if any).
  */
 @Injectable()
 export class WorkflowService {
