@@ -44,6 +44,7 @@ import { run } from '../lib/build.mjs';
 import { redisAnswers, startPrivateRedis } from '../lib/redis.mjs';
 import { summariseProfile } from './profile.mjs';
 import { seedLarge } from './seed.mjs';
+import { benchEnvironment } from './bench-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -234,19 +235,7 @@ async function measure(o) {
   const loadStart = os.loadavg();
 
   // --- database ---------------------------------------------------------------------------------------------
-  const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/congress');
-  server.pathname = '/postgres';
-  const dbUrl = new URL(server);
-  dbUrl.pathname = `/${DB_NAME}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl.toString(),
-    LOG_LEVEL: 'info',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-    DEMO_PASSWORD: 'demo12345',
-    NX_NO_CLOUD: 'true',
-  };
+  const { server, env } = benchEnvironment(DB_NAME, 'info');
   const admin = async (sql) => {
     const c = new pg.Client({ connectionString: server.toString() });
     await c.connect();

@@ -29,6 +29,7 @@ import { freePort } from '../lib/ports.mjs';
 import { redisAnswers, startPrivateRedis } from '../lib/redis.mjs';
 import { summariseProfile } from './profile.mjs';
 import { seedLarge } from './seed.mjs';
+import { benchEnvironment } from './bench-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -132,19 +133,7 @@ async function main() {
   }
 
   // --- database -------------------------------------------------------------------------------------------
-  const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/congress');
-  server.pathname = '/postgres';
-  const dbUrl = new URL(server);
-  dbUrl.pathname = `/${DB_NAME}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl.toString(),
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-    DEMO_PASSWORD: 'demo12345',
-    NX_NO_CLOUD: 'true',
-  };
+  const { server, env } = benchEnvironment(DB_NAME, 'warn');
   let seedSeconds = null;
   if (!o.skipSeed) {
     const admin = new pg.Client({ connectionString: server.toString() });

@@ -36,10 +36,10 @@ const FIELDS = ['name', 'nameEn', 'sortOrder', 'active'];
       <h1 id="categories-title">{{ 'areas.categories.title' | translate }}</h1>
       <p class="intro">{{ 'areas.categories.intro' | translate }}</p>
       <p><button nz-button nzType="primary" type="button" data-testid="create" (click)="open(null)">{{ 'admin.categories.create' | translate }}</button></p>
-      @if (failed()) {
+      @if (editor.failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false">
+      <nz-table #table nzSize="middle" [nzData]="editor.rows()" [nzLoading]="editor.loading()" [nzFrontPagination]="false">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.categories.sortOrder' | translate }}</th>
@@ -72,14 +72,14 @@ const FIELDS = ['name', 'nameEn', 'sortOrder', 'active'];
     </section>
 
     <nz-modal
-      [nzVisible]="editing() !== undefined"
-      [nzTitle]="(editing() ? 'admin.categories.edit' : 'admin.categories.create') | translate"
+      [nzVisible]="editor.editing() !== undefined"
+      [nzTitle]="(editor.editing() ? 'admin.categories.edit' : 'admin.categories.create') | translate"
       [nzFooter]="footer"
       [nzMaskClosable]="false"
       (nzOnCancel)="close()"
     >
       <ng-container *nzModalContent>
-        <app-refusal-alert [refusal]="refusal()" [others]="others()" (reload)="reload()" />
+        <app-refusal-alert [refusal]="editor.refusal()" [others]="editor.others()" (reload)="reload()" />
         <form id="category-form" class="admin-form" [formGroup]="form" (submit)="save($event)" novalidate>
           <label for="cat-name" class="required">{{ 'admin.categories.name' | translate }}</label>
           <input nz-input id="cat-name" formControlName="name" />
@@ -99,7 +99,7 @@ const FIELDS = ['name', 'nameEn', 'sortOrder', 'active'];
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="close()">{{ 'common.cancel' | translate }}</button>
-        <button nz-button nzType="primary" type="submit" form="category-form" [nzLoading]="saving()" data-testid="save">
+        <button nz-button nzType="primary" type="submit" form="category-form" [nzLoading]="editor.saving()" data-testid="save">
           {{ 'admin.form.save' | translate }}
         </button>
       </ng-template>
@@ -112,14 +112,7 @@ export class CategoriesPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  private readonly editor = new AdminEditor<Category>(() => this.api.categories(), FIELDS);
-  protected readonly rows = this.editor.rows;
-  protected readonly loading = this.editor.loading;
-  protected readonly failed = this.editor.failed;
-  protected readonly editing = this.editor.editing;
-  protected readonly saving = this.editor.saving;
-  protected readonly refusal = this.editor.refusal;
-  protected readonly others = this.editor.others;
+  protected readonly editor = new AdminEditor<Category>(() => this.api.categories(), FIELDS);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', [Validators.required, Validators.maxLength(100)]],
@@ -133,7 +126,7 @@ export class CategoriesPageComponent {
   }
 
   protected msgs(field: string): string[] {
-    return fieldMessages(this.form, field, this.refusal(), this.translate);
+    return fieldMessages(this.form, field, this.editor.refusal(), this.translate);
   }
 
   private load(): void {
@@ -142,7 +135,7 @@ export class CategoriesPageComponent {
 
   protected open(c: Category | null): void {
     this.editor.begin(c);
-    const next = this.rows().reduce((max, r) => Math.max(max, r.sortOrder), 0) + 10;
+    const next = this.editor.rows().reduce((max, r) => Math.max(max, r.sortOrder), 0) + 10;
     this.form.reset({ name: c?.name ?? '', nameEn: c?.nameEn ?? '', sortOrder: c?.sortOrder ?? next, active: c?.active ?? true });
   }
 
@@ -151,10 +144,10 @@ export class CategoriesPageComponent {
   }
 
   protected reload(): void {
-    const c = this.editing();
+    const c = this.editor.editing();
     if (!c) return;
     this.api.categories().subscribe((rows) => {
-      this.rows.set(rows);
+      this.editor.rows.set(rows);
       const fresh = rows.find((r) => r.id === c.id);
       if (fresh) this.open(fresh);
     });
@@ -165,7 +158,7 @@ export class CategoriesPageComponent {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const c = this.editing();
+    const c = this.editor.editing();
     const body = { name: v.name.trim(), nameEn: orNull(v.nameEn), sortOrder: Number(v.sortOrder), active: v.active };
     this.editor.submit(c ? this.api.updateCategory(c.id, { ...body, version: c.version }) : this.api.createCategory(body));
   }

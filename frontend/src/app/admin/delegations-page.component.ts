@@ -42,10 +42,10 @@ function headAmongDelegates(group: AbstractControl): ValidationErrors | null {
       <h1 id="delegations-title">{{ 'areas.delegations.title' | translate }}</h1>
       <p class="intro">{{ 'areas.delegations.intro' | translate }}</p>
       <p><button nz-button nzType="primary" type="button" data-testid="create" (click)="open(null)">{{ 'admin.delegations.create' | translate }}</button></p>
-      @if (failed()) {
+      @if (editor.failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '720px' } : {}">
+      <nz-table #table nzSize="middle" [nzData]="editor.rows()" [nzLoading]="editor.loading()" [nzFrontPagination]="false" [nzScroll]="editor.rows().length ? { x: '720px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.departments.code' | translate }}</th>
@@ -74,14 +74,14 @@ function headAmongDelegates(group: AbstractControl): ValidationErrors | null {
     </section>
 
     <nz-modal
-      [nzVisible]="editing() !== undefined"
-      [nzTitle]="(editing() ? 'admin.delegations.edit' : 'admin.delegations.create') | translate"
+      [nzVisible]="editor.editing() !== undefined"
+      [nzTitle]="(editor.editing() ? 'admin.delegations.edit' : 'admin.delegations.create') | translate"
       [nzFooter]="footer"
       [nzMaskClosable]="false"
       (nzOnCancel)="close()"
     >
       <ng-container *nzModalContent>
-        <app-refusal-alert [refusal]="refusal()" [others]="others()" (reload)="reload()" />
+        <app-refusal-alert [refusal]="editor.refusal()" [others]="editor.others()" (reload)="reload()" />
         <form id="delegation-form" class="admin-form" [formGroup]="form" (submit)="save($event)" novalidate>
           <label for="del-code" class="required">{{ 'admin.departments.code' | translate }}</label>
           <input nz-input id="del-code" formControlName="code" autocomplete="off" />
@@ -111,7 +111,7 @@ function headAmongDelegates(group: AbstractControl): ValidationErrors | null {
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="close()">{{ 'common.cancel' | translate }}</button>
-        <button nz-button nzType="primary" type="submit" form="delegation-form" [nzLoading]="saving()" data-testid="save">
+        <button nz-button nzType="primary" type="submit" form="delegation-form" [nzLoading]="editor.saving()" data-testid="save">
           {{ 'admin.form.save' | translate }}
         </button>
       </ng-template>
@@ -124,14 +124,7 @@ export class DelegationsPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  private readonly editor = new AdminEditor<Delegation>(() => this.api.delegations(), FIELDS);
-  protected readonly rows = this.editor.rows;
-  protected readonly loading = this.editor.loading;
-  protected readonly failed = this.editor.failed;
-  protected readonly editing = this.editor.editing;
-  protected readonly saving = this.editor.saving;
-  protected readonly refusal = this.editor.refusal;
-  protected readonly others = this.editor.others;
+  protected readonly editor = new AdminEditor<Delegation>(() => this.api.delegations(), FIELDS);
   protected readonly known = signal<UserRef[]>([]);
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -150,7 +143,7 @@ export class DelegationsPageComponent {
   }
 
   protected msgs(field: string): string[] {
-    return fieldMessages(this.form, field, this.refusal(), this.translate);
+    return fieldMessages(this.form, field, this.editor.refusal(), this.translate);
   }
 
   private load(): void {
@@ -174,7 +167,7 @@ export class DelegationsPageComponent {
   }
 
   protected reload(): void {
-    const g = this.editing();
+    const g = this.editor.editing();
     if (!g) return;
     this.api.delegation(g.id).subscribe((fresh) => {
       this.open(fresh);
@@ -191,7 +184,7 @@ export class DelegationsPageComponent {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const g = this.editing();
+    const g = this.editor.editing();
     const names = { code: v.code.trim(), name: v.name.trim(), nameEn: orNull(v.nameEn) };
     const oldHead = g?.head?.id ?? null;
     const withOldHead = oldHead && !v.userIds.includes(oldHead) ? [...v.userIds, oldHead] : v.userIds;

@@ -39,10 +39,10 @@ const FIELDS = ['code', 'name', 'nameEn', 'leaderId', 'active', 'handlerIds', 'h
       <h1 id="departments-title">{{ 'areas.departments.title' | translate }}</h1>
       <p class="intro">{{ 'areas.departments.intro' | translate }}</p>
       <p><button nz-button nzType="primary" type="button" data-testid="create" (click)="open(null)">{{ 'admin.departments.create' | translate }}</button></p>
-      @if (failed()) {
+      @if (editor.failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '860px' } : {}">
+      <nz-table #table nzSize="middle" [nzData]="editor.rows()" [nzLoading]="editor.loading()" [nzFrontPagination]="false" [nzScroll]="editor.rows().length ? { x: '860px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.departments.code' | translate }}</th>
@@ -81,14 +81,14 @@ const FIELDS = ['code', 'name', 'nameEn', 'leaderId', 'active', 'handlerIds', 'h
     </section>
 
     <nz-modal
-      [nzVisible]="editing() !== undefined"
-      [nzTitle]="(editing() ? 'admin.departments.edit' : 'admin.departments.create') | translate"
+      [nzVisible]="editor.editing() !== undefined"
+      [nzTitle]="(editor.editing() ? 'admin.departments.edit' : 'admin.departments.create') | translate"
       [nzFooter]="footer"
       [nzMaskClosable]="false"
       (nzOnCancel)="close()"
     >
       <ng-container *nzModalContent>
-        <app-refusal-alert [refusal]="refusal()" [others]="others()" (reload)="reload()" />
+        <app-refusal-alert [refusal]="editor.refusal()" [others]="editor.others()" (reload)="reload()" />
         <form id="department-form" class="admin-form" [formGroup]="form" (submit)="save($event)" novalidate>
           <label for="dep-code" class="required">{{ 'admin.departments.code' | translate }}</label>
           <input nz-input id="dep-code" formControlName="code" autocomplete="off" />
@@ -116,14 +116,14 @@ const FIELDS = ['code', 'name', 'nameEn', 'leaderId', 'active', 'handlerIds', 'h
           <app-user-picker inputId="dep-heads" formControlName="headIds" [multiple]="true" [known]="known()" />
           @for (m of msgs('headIds'); track $index) {<div class="error">{{ m }}</div>}
 
-          @if (editing()) {
+          @if (editor.editing()) {
             <label nz-checkbox formControlName="active">{{ 'admin.form.active' | translate }}</label>
           }
         </form>
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="close()">{{ 'common.cancel' | translate }}</button>
-        <button nz-button nzType="primary" type="submit" form="department-form" [nzLoading]="saving()" data-testid="save">
+        <button nz-button nzType="primary" type="submit" form="department-form" [nzLoading]="editor.saving()" data-testid="save">
           {{ 'admin.form.save' | translate }}
         </button>
       </ng-template>
@@ -136,14 +136,7 @@ export class DepartmentsPageComponent {
   private readonly api = inject(AdminApiService);
   private readonly translate = inject(TranslateService);
 
-  private readonly editor = new AdminEditor<AdminDepartment>(() => this.api.departments(), FIELDS);
-  protected readonly rows = this.editor.rows;
-  protected readonly loading = this.editor.loading;
-  protected readonly failed = this.editor.failed;
-  protected readonly editing = this.editor.editing;
-  protected readonly saving = this.editor.saving;
-  protected readonly refusal = this.editor.refusal;
-  protected readonly others = this.editor.others;
+  protected readonly editor = new AdminEditor<AdminDepartment>(() => this.api.departments(), FIELDS);
   protected readonly known = signal<AdminDepartment['handlers']>([]);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -165,7 +158,7 @@ export class DepartmentsPageComponent {
   }
 
   protected msgs(field: string): string[] {
-    return fieldMessages(this.form, field, this.refusal(), this.translate);
+    return fieldMessages(this.form, field, this.editor.refusal(), this.translate);
   }
 
   private load(): void {
@@ -192,7 +185,7 @@ export class DepartmentsPageComponent {
 
   /** After a 409: read the department anew and put its values in the form. */
   protected reload(): void {
-    const d = this.editing();
+    const d = this.editor.editing();
     if (!d) return;
     this.api.department(d.id).subscribe((fresh) => {
       this.open(fresh);
@@ -205,7 +198,7 @@ export class DepartmentsPageComponent {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const d = this.editing();
+    const d = this.editor.editing();
     const base = { code: v.code.trim(), name: v.name.trim(), nameEn: orNull(v.nameEn), leaderId: v.leaderId ?? null };
     const saved$ = d ? this.api.updateDepartment(d.id, { ...base, active: v.active, version: d.version }) : this.api.createDepartment(base);
     this.editor.submit(saved$.pipe(switchMap((dep) => this.api.setDepartmentMembers(dep.id, { handlerIds: v.handlerIds, headIds: v.headIds }))));

@@ -98,10 +98,10 @@ const whole = Validators.pattern(/^\d+$/);
       <h1 id="sessions-title">{{ 'areas.sessions.title' | translate }}</h1>
       <p class="intro">{{ 'areas.sessions.intro' | translate }}</p>
       <p><button nz-button nzType="primary" type="button" data-testid="create" (click)="open(null)">{{ 'admin.sessions.create' | translate }}</button></p>
-      @if (failed()) {
+      @if (editor.failed()) {
         <div role="alert"><nz-alert nzType="error" nzShowIcon [nzMessage]="'common.unknownError' | translate" /></div>
       }
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzScroll]="rows().length ? { x: '760px' } : {}">
+      <nz-table #table nzSize="middle" [nzData]="editor.rows()" [nzLoading]="editor.loading()" [nzFrontPagination]="false" [nzScroll]="editor.rows().length ? { x: '760px' } : {}">
         <thead>
           <tr>
             <th scope="col">{{ 'admin.sessions.titleField' | translate }}</th>
@@ -138,15 +138,15 @@ const whole = Validators.pattern(/^\d+$/);
     </section>
 
     <nz-modal
-      [nzVisible]="editing() !== undefined"
-      [nzTitle]="(editing() ? 'admin.sessions.edit' : 'admin.sessions.create') | translate"
+      [nzVisible]="editor.editing() !== undefined"
+      [nzTitle]="(editor.editing() ? 'admin.sessions.edit' : 'admin.sessions.create') | translate"
       [nzFooter]="footer"
       [nzMaskClosable]="false"
       [nzWidth]="760"
       (nzOnCancel)="close()"
     >
       <ng-container *nzModalContent>
-        <app-refusal-alert [refusal]="refusal()" [others]="others()" (reload)="reload()" />
+        <app-refusal-alert [refusal]="editor.refusal()" [others]="editor.others()" (reload)="reload()" />
         <form id="session-form" class="admin-form" [formGroup]="form" (submit)="save($event)" novalidate>
           <div class="grid">
             <div>
@@ -230,7 +230,7 @@ const whole = Validators.pattern(/^\d+$/);
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="close()">{{ 'common.cancel' | translate }}</button>
-        <button nz-button nzType="primary" type="submit" form="session-form" [nzLoading]="saving()" data-testid="save">
+        <button nz-button nzType="primary" type="submit" form="session-form" [nzLoading]="editor.saving()" data-testid="save">
           {{ 'admin.form.save' | translate }}
         </button>
       </ng-template>
@@ -248,14 +248,7 @@ export class SessionsPageComponent {
   protected readonly flagRules = FLAG_RULES;
   protected readonly outcomes = OUTCOMES;
 
-  private readonly editor = new AdminEditor<CongressSession>(() => this.api.sessions(), FIELDS);
-  protected readonly rows = this.editor.rows;
-  protected readonly loading = this.editor.loading;
-  protected readonly failed = this.editor.failed;
-  protected readonly editing = this.editor.editing;
-  protected readonly saving = this.editor.saving;
-  protected readonly refusal = this.editor.refusal;
-  protected readonly others = this.editor.others;
+  protected readonly editor = new AdminEditor<CongressSession>(() => this.api.sessions(), FIELDS);
 
   protected readonly form = this.fb.group(
     {
@@ -284,7 +277,7 @@ export class SessionsPageComponent {
   }
 
   protected msgs(field: string): string[] {
-    return fieldMessages(this.form, field, this.refusal(), this.translate);
+    return fieldMessages(this.form, field, this.editor.refusal(), this.translate);
   }
 
   private load(): void {
@@ -312,7 +305,7 @@ export class SessionsPageComponent {
   }
 
   protected reload(): void {
-    const s = this.editing();
+    const s = this.editor.editing();
     if (!s) return;
     this.api.session(s.id).subscribe((fresh) => {
       this.open(fresh);
@@ -348,7 +341,7 @@ export class SessionsPageComponent {
       isCurrent: v.isCurrent,
       rules,
     };
-    const s = this.editing();
+    const s = this.editor.editing();
     this.editor.submit(s ? this.api.updateSession(s.id, { ...body, version: s.version }) : this.api.createSession(body));
   }
 }
