@@ -1,4 +1,6 @@
+import { APP_CONFIG } from '../src/config/config.module';
 import { WorkingCalendarService } from '../src/app/organisation/working-calendar.service';
+import { REDIS } from '../src/app/redis/redis.module';
 import { startTestApp, TestApp } from './support/test-app';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -110,6 +112,24 @@ describe('admin: sessions, categories and the calendar', () => {
     await t.http().delete('/api/admin/calendar/2026-12-05').set(admin).expect(404);
     expect(await calendar.deadline(thursday, 1, 'working')).toEqual(new Date('2026-12-07T23:59:59.999+08:00'));
     expect(await calendar.deadline(thursday, 60, 'calendar')).toEqual(new Date('2027-02-01T23:59:59.999+08:00'));
+
+    // another process's edit (a second instance of the service, as in a worker or a second API) reaches this
+    // one through the channel, although this one no longer asks Redis for the revision on every deadline
+    const deadline = () => calendar.deadline(thursday, 1, 'working');
+    for (let i = 0; i < 50 && !calendar.subscribed; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(calendar.subscribed).toBe(true);
+    expect(await deadline()).toEqual(new Date('2026-12-07T23:59:59.999+08:00'));
+    const other = new WorkingCalendarService(t.db, t.app.get(REDIS), t.app.get(APP_CONFIG));
+    await other.put('2026-12-07', { kind: 'holiday', note: '另一进程' });
+    let seen: Date | undefined;
+    for (let i = 0; i < 50; i++) {
+      seen = await deadline();
+      if (seen.getTime() !== new Date('2026-12-07T23:59:59.999+08:00').getTime()) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen).toEqual(new Date('2026-12-08T23:59:59.999+08:00'));
+    await other.remove('2026-12-07');
+    other.onApplicationShutdown();
 
     await t.http().put('/api/admin/calendar/2026-02-30').set(admin).send({ kind: 'holiday' }).expect(400);
     await t.http().put('/api/admin/calendar/2026-12-06').set(admin).send({ kind: 'vacation' }).expect(400);

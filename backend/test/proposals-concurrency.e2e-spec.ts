@@ -1,4 +1,6 @@
+import { AuthUserService } from '../src/app/auth/auth-user.service';
 import { HistoryService } from '../src/app/workflow/history.service';
+import { WorkflowService } from '../src/app/workflow/workflow.service';
 import { Api, insertSubmitted } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -60,6 +62,44 @@ describe('the lifecycle under concurrent requests', () => {
     expect(await api.version(p.id)).toBe(p.version + 1);
     const { breaks } = await t.app.get(HistoryService).verify({ proposalId: p.id });
     expect(breaks).toEqual([]);
+  });
+
+  it('applies 40 comments sent at once to one proposal, each exactly once, in one unbroken history', async () => {
+    // COMMENT writes only new rows, so each is first tried without the row lock; those that meet another's
+    // change fall back to the locked path (WorkflowService). None may be lost, doubled or chained twice.
+    // (Sent to the service without expectedVersion, as the job queue sends events: over HTTP, one would win.)
+    const p = await api.submitted();
+    const committee = await t.app.get(AuthUserService).load(await api.people.id('committee1'));
+    const workflow = t.app.get(WorkflowService);
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => workflow.apply(p.id, { type: 'COMMENT', content: `意见 ${i}` }, committee!)),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 'fulfilled'));
+    expect(await api.version(p.id)).toBe(p.version + 40);
+    const comments = (await t.db.query(`SELECT content FROM proposal_comments WHERE proposal_id = $1`, [p.id])) as { content: string }[];
+    expect(comments.map((c) => c.content).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `意见 ${i}`).sort());
+    const history = (await api.get('committee1', `/api/proposals/${p.id}/history`)).body as { seq: number; event: string }[];
+    expect(history.map((h) => h.seq)).toEqual(history.map((_, i) => i + 1));
+    expect(history.filter((h) => h.event === 'COMMENT')).toHaveLength(40);
+    const { breaks } = await t.app.get(HistoryService).verify({ proposalId: p.id });
+    expect(breaks).toEqual([]);
+  });
+
+  it('fails the whole statement, new rows included, when proposal_next_version finds the row moved on', async () => {
+    const p = await api.submitted();
+    const write = (expected: number) =>
+      t.db.query(
+        `WITH c AS (INSERT INTO proposal_comments (proposal_id, author_id, content)
+                      SELECT id, lead_proposer_id, 'x' FROM proposals WHERE id = $1)
+         UPDATE proposals SET version = proposal_next_version(id, version, $2) WHERE id = $1 RETURNING version`,
+        [p.id, expected],
+      );
+    await expect(write(p.version - 1)).rejects.toMatchObject({ driverError: { code: '40001' } });
+    const count = async () => ((await t.db.query(`SELECT count(*)::int AS n FROM proposal_comments WHERE proposal_id = $1`, [p.id])) as { n: number }[])[0].n;
+    expect(await count()).toBe(0);
+    expect(await api.version(p.id)).toBe(p.version);
+    await expect(write(p.version)).resolves.toEqual([[{ version: p.version + 1 }], 1]);
+    expect(await count()).toBe(1);
   });
 
   it('gives a converted suggestion a number of its own series (J)', async () => {

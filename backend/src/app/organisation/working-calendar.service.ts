@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { REDIS } from '../redis/redis.module';
+import { connectRedis, REDIS } from '../redis/redis.module';
 import { CalendarDayDto, PutCalendarDayDto } from './dto/calendar.dto';
 import { addDays, DayCounting, DayKind, isDayKey, isWorkingDay, localDay, WorkingCalendar } from './working-days';
 import { fieldError } from './versioned-update';
@@ -16,12 +16,22 @@ const REVISION_KEY = 'calendar:revision';
  *   const dueAt = await calendar.deadline(assignedAt, rules.handlingDays, rules.dayCounting.handlingDays);
  *
  * The calendar is cached in memory and reloaded when its revision in Redis changes: every edit (here, from any
- * process: API or worker) bumps the revision. Without Redis it reloads at most once a minute.
+ * process: API or worker) bumps the revision and announces it on the channel `<prefix>:calendar:changed`. While
+ * a process is subscribed to that channel it trusts its copy until an announcement arrives (no round trip per
+ * deadline, i.e. per workflow event); while it is not (not yet connected, Redis unreachable) it asks Redis for
+ * the revision each time, and without Redis it reloads at most once a minute.
  */
 @Injectable()
-export class WorkingCalendarService {
+export class WorkingCalendarService implements OnApplicationShutdown {
   private readonly log = new Logger(WorkingCalendarService.name);
-  private cache?: { revision: string; days: WorkingCalendar };
+  /** `generation`: the value of `this.generation` when the copy was known to be current. */
+  private cache?: { revision: string; days: WorkingCalendar; generation: number };
+  /** Moves on with every announced change and every (re)subscription: a copy of an older generation is not trusted. */
+  private generation = 0;
+  /** Whether the subscription is up, so that every change is announced to this process. */
+  private watching = false;
+  private subscriber: Redis | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: DataSource,
@@ -44,11 +54,18 @@ export class WorkingCalendarService {
   }
 
   async calendar(): Promise<WorkingCalendar> {
+    const generation = this.generation;
+    if (this.watching && this.cache?.generation === generation) return this.cache.days;
+    this.watch();
+    // read before the revision: a change announced after this point leaves the copy untrusted
     const revision = await this.revision();
-    if (this.cache?.revision === revision) return this.cache.days;
+    if (this.cache?.revision === revision) {
+      this.cache.generation = generation;
+      return this.cache.days;
+    }
     const rows = (await this.db.query(`SELECT day::text AS day, kind FROM calendar_days`)) as { day: string; kind: DayKind }[];
     const days = new Map(rows.map((r) => [r.day, r.kind]));
-    this.cache = { revision, days };
+    this.cache = { revision, days, generation };
     return days;
   }
 
@@ -79,14 +96,59 @@ export class WorkingCalendarService {
     await this.invalidate();
   }
 
-  /** Drops every process's cached calendar. */
+  /** Drops every process's cached calendar: a new revision, announced on the channel. */
   async invalidate(): Promise<void> {
     this.cache = undefined;
+    this.generation++;
     try {
       await this.redis.incr(REVISION_KEY);
+      await this.redis.publish(this.channel, 'changed');
     } catch (err) {
       this.log.warn(`could not announce the calendar change: ${(err as Error).message}`);
     }
+  }
+
+  /** Whether this process trusts its copy until a change is announced (the tests ask). */
+  get subscribed(): boolean {
+    return this.watching;
+  }
+
+  private get channel(): string {
+    return `${this.config.redisPrefix}:calendar:changed`;
+  }
+
+  /** Opens the subscription once, lazily (a process that never computes a deadline never subscribes). */
+  private watch(): void {
+    if (this.subscriber || this.stopped) return;
+    const sub = connectRedis(this.config, { connectTimeout: 3000, maxRetriesPerRequest: 1 });
+    this.subscriber = sub;
+    sub.on('message', (channel: string) => {
+      if (channel === this.channel) this.generation++;
+    });
+    sub.on('ready', () => void this.subscribe(sub));
+    sub.on('close', () => {
+      this.watching = false;
+    });
+    sub.on('error', () => undefined); // ioredis reconnects; until then each call asks Redis for the revision
+  }
+
+  private async subscribe(sub: Redis): Promise<void> {
+    this.watching = false;
+    try {
+      await sub.subscribe(this.channel);
+      // changes made while unsubscribed were not announced here: trust nothing older than now
+      this.generation++;
+      if (sub === this.subscriber && sub.status === 'ready') this.watching = true;
+    } catch (err) {
+      this.log.warn(`calendar: could not subscribe to its changes (${(err as Error).message}); asking Redis each time`);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    this.watching = false;
+    this.subscriber?.disconnect();
+    this.subscriber = null;
   }
 
   private async revision(): Promise<string> {

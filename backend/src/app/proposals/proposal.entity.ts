@@ -6,7 +6,8 @@ export type NumberSeries = 'P' | 'J';
 
 /**
  * 提案 (table `proposals`). `state` + `context` are the machine's stored snapshot (conventions, point 7);
- * only WorkflowService writes them, always with `version = version + 1 WHERE version = expected`.
+ * only WorkflowService writes them, always with `version = proposal_next_version(id, version, expected)`, which
+ * fails unless the row is still at the expected version (migration 1765300000000).
  * The date and flag columns mirror the context for queries and reports. Drafts are never deleted for real
  * (their history must stay verifiable): DELETE sets `deleted_at`.
  */

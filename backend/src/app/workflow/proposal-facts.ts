@@ -26,8 +26,9 @@ export interface LoadedProposal {
   row: Proposal;
   facts: ProposalFacts;
   /**
-   * The last history record (seq and hash), read after the row lock was taken: only with `lock`, for the record
-   * the same transaction appends next (HistoryService.insert or append; null: no record yet).
+   * The last history record (seq and hash), read with the row's version (after the row lock was taken, with
+   * `lock`; in the same statement, by loadProposalUnlocked), for the record appended next (HistoryService.insert
+   * or append; null: no record yet).
    */
   historyHead?: { seq: number; hash: string } | null;
 }
@@ -42,6 +43,10 @@ const FACT_COLUMNS = `
 
 /** A live proposal's row and its facts in one statement ($1: the id); also run by the benchmark's baseline. */
 export const PROPOSAL_WITH_FACTS_SQL = `SELECT p.*, ${FACT_COLUMNS} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+
+/** The proposal's last history record, for the record an event appends next. */
+const HEAD_COLUMN = `(SELECT json_build_object('seq', h.seq, 'hash', h.hash) FROM proposal_history h
+    WHERE h.proposal_id = p.id ORDER BY h.seq DESC LIMIT 1) AS "historyHead"`;
 
 interface FactColumns {
   f_cosigners: { userId: string; status: CosignerStatus }[];
@@ -69,14 +74,25 @@ export async function loadProposal(em: EntityManager, id: string, lock = false):
   const [raw] = (await em.query(`SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])) as Record<string, unknown>[];
   if (!raw) return null;
   const row = hydrate(em, raw);
-  const [after] = (await em.query(
-    `SELECT ${FACT_COLUMNS},
-            (SELECT json_build_object('seq', h.seq, 'hash', h.hash) FROM proposal_history h
-              WHERE h.proposal_id = p.id ORDER BY h.seq DESC LIMIT 1) AS "historyHead"
-       FROM proposals p WHERE p.id = $1`,
-    [id],
-  )) as (FactColumns & { historyHead: { seq: number; hash: string } | null })[];
+  const [after] = (await em.query(`SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`, [id])) as (FactColumns & {
+    historyHead: { seq: number; hash: string } | null;
+  })[];
   return { row, facts: toFacts(row, after), historyHead: after.historyHead };
+}
+
+/**
+ * A live proposal's row, facts and history head in one statement, without a lock: what an event is computed
+ * from when it is written optimistically, by a statement that fails unless the row is still at this version
+ * (`proposal_next_version`, WorkflowService). One snapshot, so the head belongs to this version.
+ */
+export async function loadProposalUnlocked(em: EntityManager, id: string): Promise<LoadedProposal | null> {
+  if (!isUuid(id)) return null;
+  const [raw] = (await em.query(`SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`, [
+    id,
+  ])) as (Record<string, unknown> & FactColumns & { historyHead: { seq: number; hash: string } | null })[];
+  if (!raw) return null;
+  const row = hydrate(em, raw);
+  return { row, facts: toFacts(row, raw), historyHead: raw.historyHead };
 }
 
 /** A raw `proposals` row as the entity, through the same column metadata and driver conversions TypeORM uses. */

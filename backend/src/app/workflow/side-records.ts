@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { Proposal } from '../proposals/proposal.entity';
 import type { DeferredWrites } from './deferred-writes';
 import { numberLabel, NumberingService } from './numbering.service';
+import { NeedsRowLock } from './workflow-errors';
 
 /** What an accepted event leaves behind besides the new state: columns to set and rows written. */
 export interface SideRecordInput {
@@ -19,6 +20,12 @@ export interface SideRecordInput {
   now: Date;
   /** Where the new rows go: they are inserted with the proposal's UPDATE, in one statement (WorkflowService). */
   defer: DeferredWrites;
+  /**
+   * Whether the transaction holds the proposal's row lock. Without it, only new rows may be written (deferred);
+   * a change of an existing row or a number throws NeedsRowLock, and WorkflowService applies the event again
+   * under the lock.
+   */
+  locked: boolean;
 }
 
 const TERMINAL = ['closed', 'rejected', 'merged', 'withdrawn'];
@@ -27,8 +34,8 @@ const BEFORE_REVIEW = ['draft', 'cosigning'];
 /**
  * The side records each event implies (replies, contacts, evaluations, contributions, comments, requests,
  * co-signatures, numbers) and the proposal columns that mirror the machine's context. Runs inside the
- * workflow's transaction, after the machine accepted the event; returns the column patch for the row. New rows
- * are deferred (`defer`) to go with the row's UPDATE; changes of existing rows are made at once.
+ * workflow's event, after the machine accepted it; returns the column patch for the row. New rows are deferred
+ * (`defer`) to go with the row's UPDATE; changes of existing rows are made at once, under the row lock only.
  */
 @Injectable()
 export class SideRecords {
@@ -45,11 +52,13 @@ export class SideRecords {
    * The machine forgets pending requests when a handling period ends (the reply goes out, REASSIGN, REHANDLE
    * starts afresh); their rows say so too, instead of staying pending for ever.
    */
-  private async lapseRequests({ em, before, value, event, context, now }: SideRecordInput) {
+  private async lapseRequests(i: SideRecordInput) {
+    const { before, value, event, context, now } = i;
     const ended = before.state.startsWith('handling.') && (!value.startsWith('handling.') || event.type === 'REASSIGN');
     if (!ended) return;
     const stillPending = [context.pendingExtension && 'extension', context.pendingReassignment && 'reassignment'].filter(Boolean);
-    await em.query(
+    await this.change(
+      i,
       `UPDATE proposal_requests SET status = 'lapsed', decided_at = $3
         WHERE proposal_id = $1 AND status = 'pending' AND NOT (kind = ANY($2::text[]))`,
       [before.id, stillPending, now],
@@ -81,7 +90,7 @@ export class SideRecords {
   }
 
   private async forEvent(i: SideRecordInput): Promise<Record<string, unknown>> {
-    const { em, before, event: e, actorId, now } = i;
+    const { before, event: e, actorId, now } = i;
     const id = before.id;
     const round = before.context.rehandleCount + 1;
     switch (e.type) {
@@ -94,7 +103,8 @@ export class SideRecords {
         );
         return {};
       case 'DECLINE_COSIGN':
-        await em.query(
+        await this.change(
+          i,
           `UPDATE proposal_cosigners SET status = 'declined', responded_at = $3 WHERE proposal_id = $1 AND user_id = $2`,
           [id, actorId, now],
         );
@@ -151,7 +161,8 @@ export class SideRecords {
         return {};
       case 'CONFIRM_CONTACT':
       case 'DISPUTE_CONTACT':
-        await em.query(
+        await this.change(
+          i,
           `UPDATE proposal_contacts SET status = $3, proposer_comment = $4, answered_at = $5 WHERE id = $1 AND proposal_id = $2`,
           [e.contactId, id, e.type === 'CONFIRM_CONTACT' ? 'confirmed' : 'disputed', e.type === 'DISPUTE_CONTACT' ? (e.comment ?? null) : null, now],
         );
@@ -197,7 +208,14 @@ export class SideRecords {
     }
   }
 
+  /** A change of an existing row, made at once; only under the row lock (else NeedsRowLock). */
+  private async change(i: SideRecordInput, sql: string, params: unknown[]): Promise<void> {
+    if (!i.locked) throw new NeedsRowLock('changing a row of its records');
+    await i.em.query(sql, params);
+  }
+
   private async number(i: SideRecordInput, series: 'P' | 'J') {
+    if (!i.locked) throw new NeedsRowLock('a number');
     const n = await this.numbering.next(i.em, i.before.sessionId, series);
     const [{ year }] = (await i.em.query(`SELECT year FROM congress_sessions WHERE id = $1`, [i.before.sessionId])) as { year: number }[];
     return { series, number: n, number_label: numberLabel(year, series, n) };
@@ -213,7 +231,8 @@ export class SideRecords {
 
   private async decide(i: SideRecordInput, kind: 'extension' | 'reassignment', status: 'approved' | 'denied') {
     const comment = 'comment' in i.event ? ((i.event as { comment?: string }).comment ?? null) : null;
-    await i.em.query(
+    await this.change(
+      i,
       `UPDATE proposal_requests SET status = $3, decided_by = $4, decided_at = $5, decision_comment = $6
         WHERE proposal_id = $1 AND kind = $2 AND status = 'pending'`,
       [i.before.id, kind, status, i.actorId, i.now, comment],
@@ -221,7 +240,8 @@ export class SideRecords {
   }
 
   private async decideReply(i: SideRecordInput, status: 'approved' | 'sentBack', comment: string | null) {
-    await i.em.query(
+    await this.change(
+      i,
       `UPDATE proposal_replies SET status = $2, decided_by = $3, decided_at = $4, decision_comment = $5
         WHERE id = (SELECT id FROM proposal_replies WHERE proposal_id = $1 AND status = 'pending' ORDER BY created_at DESC LIMIT 1)`,
       [i.before.id, status, i.actorId, i.now, comment],

@@ -63,3 +63,14 @@ export function eventNotAccepted(
 export function conflict(message: string, extra: Record<string, unknown> = {}): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Conflict', message, ...extra });
 }
+
+/**
+ * Not a refusal: an event being applied without the row lock (WorkflowService) needs to change an existing row or
+ * take a counter or a second proposal, which only the locked path does. WorkflowService catches it and applies
+ * the event again, under the lock.
+ */
+export class NeedsRowLock extends Error {
+  constructor(what: string) {
+    super(`${what} needs the proposal's row lock`);
+  }
+}

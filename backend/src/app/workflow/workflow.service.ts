@@ -22,9 +22,9 @@ import { EventEnricher } from './event-enricher';
 import type { EventInput } from './event-input';
 import { HistoryService } from './history.service';
 import { MergeTarget } from './merge-target';
-import { actorFactsOf, LoadedProposal, loadProposal } from './proposal-facts';
+import { actorFactsOf, LoadedProposal, loadProposal, loadProposalUnlocked } from './proposal-facts';
 import { SideRecords } from './side-records';
-import { conflict, eventNotAccepted, notYoursToSend, proposalNotFound, staleProposal } from './workflow-errors';
+import { conflict, eventNotAccepted, NeedsRowLock, notYoursToSend, proposalNotFound, staleProposal } from './workflow-errors';
 
 /** What a caller learns from an applied event. */
 export interface AppliedEvent {
@@ -47,12 +47,18 @@ function commentOf(body: Record<string, unknown>): string | null {
 }
 
 /**
- * The only code that changes a proposal's state. One event = one transaction:
- * lock the row → may the sender see it (404) → version (409) → policy (403) → database checks and computed
+ * The only code that changes a proposal's state. One event:
+ * read the row → may the sender see it (404) → version (409) → policy (403) → database checks and computed
  * fields → the pure machine (409 naming the state and what it takes) → the row with version + 1 → side records
- * → a hash-chained history record → the machine's effects as outbox rows. Any refusal rolls everything back.
- * The new rows (side records, history, outbox) are sent as parts of the row's UPDATE statement (DeferredWrites):
- * an event is BEGIN, the lock, the facts, that UPDATE and COMMIT (plus its changes of existing side rows, if any).
+ * → a hash-chained history record → the machine's effects as outbox rows. Any refusal changes nothing.
+ *
+ * The new rows (side records, history, outbox) are sent as WITH parts of the row's UPDATE (DeferredWrites), and
+ * that UPDATE sets `version = proposal_next_version(id, version, <the version read>)`, which fails, and with it
+ * the whole statement, if the row moved on in between. So an event whose writes are all new rows needs no
+ * transaction: one statement reads the row, its facts and its history head, one statement writes (2 round trips
+ * instead of BEGIN, the lock, the facts, the UPDATE and COMMIT). An event that changes existing rows (a reply's
+ * decision, a request's, a contact's answer), takes a number or merges, and any event whose optimistic write met
+ * a concurrent change, is applied in a transaction that locks the row first (`SELECT … FOR UPDATE`).
  */
 @Injectable()
 export class WorkflowService {
@@ -72,8 +78,10 @@ export class WorkflowService {
     // connection, and with one connection (embedded PostgreSQL, DB_POOL_MAX=1) it would wait for itself.
     await this.calendar.calendar();
     try {
+      const applied = await this.applyUnlocked(proposalId, body, sender);
+      if (applied) return applied;
       // READ COMMITTED, the connections' default (data-source.ts sets it): naming it here would cost a round trip
-      return await this.db.transaction((em) => this.applyIn(em, proposalId, body, sender));
+      return await this.db.transaction((em) => this.applyIn(em, true, proposalId, body, sender));
     } catch (err) {
       const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
       if (code === '40P01' || code === '40001') throw conflict('Another change to this proposal got in the way; reload it and try again');
@@ -81,10 +89,27 @@ export class WorkflowService {
     }
   }
 
-  private async applyIn(em: EntityManager, proposalId: string, body: EventInput, sender: EventSender): Promise<AppliedEvent> {
+  /** The event without the row lock; null when it needs the lock (NeedsRowLock) or the row moved on meanwhile. */
+  private async applyUnlocked(proposalId: string, body: EventInput, sender: EventSender): Promise<AppliedEvent | null> {
+    try {
+      return await this.applyIn(this.db.manager, false, proposalId, body, sender);
+    } catch (err) {
+      if (err instanceof NeedsRowLock) return null;
+      const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
+      // proposal_next_version's refusal; the history's (proposal_id, seq) taken by a record appended meanwhile
+      if (pg?.code === '40001' || (pg?.code === '23505' && pg.constraint === 'proposal_history_seq_key')) return null;
+      throw err;
+    }
+  }
+
+  /**
+   * `locked`: `em` is a transaction and the row is taken FOR UPDATE before anything is read; else `em` is the
+   * pool, and the event either ends in one statement that checks the version it was computed from or throws.
+   */
+  private async applyIn(em: EntityManager, locked: boolean, proposalId: string, body: EventInput, sender: EventSender): Promise<AppliedEvent> {
     const now = this.clock.now();
     const type = body.type;
-    const loaded = await loadProposal(em, proposalId, true);
+    const loaded = locked ? await loadProposal(em, proposalId, true) : await loadProposalUnlocked(em, proposalId);
     if (!loaded) throw proposalNotFound(proposalId);
     const { row, facts } = loaded;
     const user = sender === 'system' ? null : sender;
@@ -97,6 +122,7 @@ export class WorkflowService {
     if (!mayActorSend(type, relations)) throw notYoursToSend(type, EVENT_POLICY[type]);
     const actor: EventActor = user ? { id: user.id, roles: [...user.roles], relations } : SYSTEM_ACTOR;
 
+    if (type === 'MERGE' && !locked) throw new NeedsRowLock('a merge');
     const target = type === 'MERGE' ? await this.mergeTarget.lock(em, row, body.targetId as string, actorFacts) : null;
     const computed = await this.enricher.enrich({
       em,
@@ -129,6 +155,7 @@ export class WorkflowService {
       relations,
       actorDepartmentIds: user ? [...new Set([...user.departmentIds, ...user.headOfDepartmentIds])] : [],
       now,
+      locked,
     });
     const recorded = { ...payload, ...computed } as Record<string, unknown>;
     delete recorded.type;
@@ -147,7 +174,7 @@ export class WorkflowService {
       loaded.historyHead ?? null,
     );
     defer.add(history.sql, history.params);
-    // the row is locked: the UPDATE below makes it exactly this version (or throws)
+    // the UPDATE below makes the row exactly this version, or throws
     const version = row.version + 1;
     const outbox = this.outbox.insert(
       result.effects.map((effect) => ({
@@ -163,8 +190,9 @@ export class WorkflowService {
   }
 
   /**
-   * `UPDATE … WHERE id AND version` (conventions, point 6), with the deferred new rows in the same statement:
-   * with the row locked it cannot miss, but it is checked (and a miss rolls the whole transaction back).
+   * The row's UPDATE with the deferred new rows in the same statement. The version check (conventions, point 6)
+   * is `proposal_next_version`, which fails the statement, new rows included, unless the row is still at
+   * `version`: under the row lock it cannot fail; without it, a failure sends the event to the locked path.
    */
   private async saveRow(
     em: EntityManager,
@@ -178,8 +206,8 @@ export class WorkflowService {
     const sets = entries.map(([column], i) => `${column} = $${i + 3}`);
     const values = entries.map(([column, v]) => (column === 'context' ? JSON.stringify(v) : v));
     const [rows, affected] = await defer.run<[{ version: number }[], number]>(em, {
-      sql: `UPDATE proposals SET ${sets.join(', ')}, version = version + 1, updated_at = $${entries.length + 3}
-        WHERE id = $1 AND version = $2 RETURNING version`,
+      sql: `UPDATE proposals SET ${sets.join(', ')}, version = proposal_next_version(id, version, $2), updated_at = $${entries.length + 3}
+        WHERE id = $1 RETURNING version`,
       params: [id, version, ...values, now],
     });
     if (affected !== 1) throw staleProposal(version, version + 1);

@@ -6,6 +6,7 @@ import { AdminAudit1764900000000 } from './1764900000000-admin-audit';
 import { ListIndexes1765000000000 } from './1765000000000-list-indexes';
 import { FigureColumns1765100000000 } from './1765100000000-figure-columns';
 import { AuthFactsNotify1765200000000 } from './1765200000000-auth-facts-notify';
+import { ProposalNextVersion1765300000000 } from './1765300000000-proposal-next-version';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   ListIndexes1765000000000,
   FigureColumns1765100000000,
   AuthFactsNotify1765200000000,
+  ProposalNextVersion1765300000000,
 ];
