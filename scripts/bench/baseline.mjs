@@ -29,11 +29,14 @@ const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosi
       OR p.state <> 'draft' OR p.submitted_at IS NOT NULL)`;
 
 // the statements of proposal-detail.service.ts: the row with its facts (proposal-facts.ts), then the records
-// (proposal-records.query.ts)
+// (proposal-records.query.ts), as named prepared statements like the API's (database/prepared.ts), unless
+// DB_PREPARED_STATEMENTS=off
+const prepared = process.env.DB_PREPARED_STATEMENTS !== 'off';
+const named = (name, text, values) => (prepared ? { name, text, values } : { text, values });
 async function detail(id) {
-  const [row] = (await pool.query(PROPOSAL_WITH_FACTS_SQL, [id])).rows;
+  const [row] = (await pool.query(named('row', PROPOSAL_WITH_FACTS_SQL, [id]))).rows;
   if (!row) return null;
-  const [records] = (await pool.query(RECORDS_SQL, [id, true])).rows;
+  const [records] = (await pool.query(named('records', RECORDS_SQL, [id, true]))).rows;
   // the summary from the row, as proposal-detail.service.ts builds it
   const summary = {
     id: row.id, sessionId: row.session_id, kind: row.kind, collective: row.collective, title: row.title, state: row.state,

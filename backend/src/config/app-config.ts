@@ -55,6 +55,12 @@ export interface AppConfig {
    * listens for their changes (app/auth/auth-user.service.ts); `off` reads them from PostgreSQL on every request.
    */
   authUserCache: boolean;
+  /**
+   * DB_PREPARED_STATEMENTS (default on): the hot statements (a proposal's row, facts and records, an event's
+   * write) run as named prepared statements, parsed and planned once per connection (database/prepared.ts);
+   * `off` sends them unnamed, planned on every execution. Off by itself with embedded PostgreSQL.
+   */
+  dbPreparedStatements: boolean;
   /** The job queues: relay, reconciler, retries (see docs/reminders.md). */
   jobs: JobsConfig;
 }
@@ -190,6 +196,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: mailFrom(env),
     workerMode: oneOf(env, 'WORKER_MODE', 'inline', ['inline', 'off'] as const),
     authUserCache: oneOf(env, 'AUTH_USER_CACHE', 'on', ['on', 'off'] as const) === 'on',
+    dbPreparedStatements: oneOf(env, 'DB_PREPARED_STATEMENTS', 'on', ['on', 'off'] as const) === 'on',
     jobs: {
       relayIntervalMs: int(env, 'RELAY_INTERVAL_MS', 2000, 20, 600_000),
       reconcileSeconds: int(env, 'REMINDER_RECONCILE_SECONDS', 300, 1, 86_400),

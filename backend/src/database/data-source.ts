@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PREPARED_OPTION } from './prepared';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 /** How long opening one connection may take: a server that is down or unreachable answers 503 within this. */
@@ -23,11 +24,14 @@ export class FastConnectClient extends Client {
   }
 }
 
+/** What the data source is made from: the URL and pool size, and whether to prepare the hot statements (default yes). */
+export type DataSourceConfig = Pick<AppConfig, 'databaseUrl' | 'dbPoolMax'> & Partial<Pick<AppConfig, 'dbPreparedStatements'>>;
+
 /**
  * One description of the database for Nest (TypeOrmModule), the CLI (migrate, seed, verify) and the tests.
  * `synchronize` is off everywhere: the schema only changes through the migrations listed in ./migrations.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dbPoolMax'>): DataSourceOptions {
+export function dataSourceOptions(config: DataSourceConfig): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -53,10 +57,12 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'dbPoo
       // per connection, so that transactions need not name it (TypeORM sends it as a statement of its own).
       // Embedded PostgreSQL ignores both (its defaults are JIT off and READ COMMITTED).
       options: '-c jit=off -c default_transaction_isolation=read\\ committed',
+      // read by queryPrepared (./prepared.ts), ignored by node-postgres; off with one connection (embedded PostgreSQL)
+      [PREPARED_OPTION]: (config.dbPreparedStatements ?? true) && config.dbPoolMax > 1,
     },
   };
 }
 
-export function createDataSource(config: Pick<AppConfig, 'databaseUrl' | 'dbPoolMax'> = loadConfig()): DataSource {
+export function createDataSource(config: DataSourceConfig = loadConfig()): DataSource {
   return new DataSource(dataSourceOptions(config));
 }

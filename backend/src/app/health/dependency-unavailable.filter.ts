@@ -21,6 +21,8 @@ const PG_MESSAGES = [
   /Client has encountered a connection error and is not queryable/,
   /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/,
   /^timeout expired$/,
+  // a request still running while the process shuts down, after the pool was closed
+  /^Cannot use a pool after calling end on the pool/,
 ];
 
 /** What ioredis (and our fail-fast wrappers) say while Redis is down. */

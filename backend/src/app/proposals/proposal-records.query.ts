@@ -10,6 +10,7 @@ import type {
   UserRef,
 } from '@congress/api-types';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared';
 
 /** A UserRef built in SQL from the users row aliased `alias`. */
 const ref = (alias: string) => `json_build_object('id', ${alias}.id, 'username', ${alias}.username, 'displayName', ${alias}.display_name)`;
@@ -74,7 +75,7 @@ export const RECORDS_SQL = `SELECT ${Object.entries(PARTS)
 
 /** Everything recorded about one proposal, for its detail. Internal comments only when `withInternal`. */
 export async function loadRecords(em: EntityManager, id: string, withInternal: boolean): Promise<ProposalRecords & { leadProposer: UserRef }> {
-  const [row] = (await em.query(RECORDS_SQL, [id, withInternal])) as (ProposalRecords & { leadProposer: UserRef })[];
+  const [row] = (await queryPrepared<ProposalRecords & { leadProposer: UserRef }>(em, RECORDS_SQL, [id, withInternal])).rows;
   for (const key of Object.keys(PARTS) as (keyof ProposalRecords)[]) isoDates(row[key] as unknown[]);
   return row;
 }

@@ -1,4 +1,6 @@
+import type { QueryResult, QueryResultRow } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared';
 
 /** One statement's text and its parameters ($1…$n). */
 export interface Statement {
@@ -38,10 +40,10 @@ export class DeferredWrites {
     return { sql: `WITH ${ctes.join(',\n')}\n${main.sql}`, params };
   }
 
-  /** Runs the main statement with the deferred writes (em.query's answer); none are left afterwards. */
-  async run<T>(em: EntityManager, main: Statement): Promise<T> {
+  /** Runs the main statement with the deferred writes, prepared (queryPrepared); none are left afterwards. */
+  async run<R extends QueryResultRow>(em: EntityManager, main: Statement): Promise<QueryResult<R>> {
     const { sql, params } = this.statement(main);
     this.parts.length = 0;
-    return (await em.query(sql, params)) as T;
+    return queryPrepared<R>(em, sql, params);
   }
 }

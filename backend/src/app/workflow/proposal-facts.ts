@@ -1,6 +1,7 @@
 import type { ActorFacts, CosignerStatus, ProposalFacts } from '@congress/workflow';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.service';
+import { queryPrepared } from '../../database/prepared';
 import { Proposal } from '../proposals/proposal.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,17 +67,21 @@ interface FactColumns {
 export async function loadProposal(em: EntityManager, id: string, lock = false): Promise<LoadedProposal | null> {
   if (!isUuid(id)) return null;
   if (!lock) {
-    const [raw] = (await em.query(PROPOSAL_WITH_FACTS_SQL, [id])) as (Record<string, unknown> & FactColumns)[];
+    const [raw] = (await queryPrepared<Record<string, unknown> & FactColumns>(em, PROPOSAL_WITH_FACTS_SQL, [id])).rows;
     if (!raw) return null;
     const row = hydrate(em, raw);
     return { row, facts: toFacts(row, raw) };
   }
-  const [raw] = (await em.query(`SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])) as Record<string, unknown>[];
+  const [raw] = (await queryPrepared(em, `SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])).rows;
   if (!raw) return null;
   const row = hydrate(em, raw);
-  const [after] = (await em.query(`SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`, [id])) as (FactColumns & {
-    historyHead: { seq: number; hash: string } | null;
-  })[];
+  const [after] = (
+    await queryPrepared<FactColumns & { historyHead: { seq: number; hash: string } | null }>(
+      em,
+      `SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`,
+      [id],
+    )
+  ).rows;
   return { row, facts: toFacts(row, after), historyHead: after.historyHead };
 }
 
@@ -87,9 +92,13 @@ export async function loadProposal(em: EntityManager, id: string, lock = false):
  */
 export async function loadProposalUnlocked(em: EntityManager, id: string): Promise<LoadedProposal | null> {
   if (!isUuid(id)) return null;
-  const [raw] = (await em.query(`SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`, [
-    id,
-  ])) as (Record<string, unknown> & FactColumns & { historyHead: { seq: number; hash: string } | null })[];
+  const [raw] = (
+    await queryPrepared<Record<string, unknown> & FactColumns & { historyHead: { seq: number; hash: string } | null }>(
+      em,
+      `SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`,
+      [id],
+    )
+  ).rows;
   if (!raw) return null;
   const row = hydrate(em, raw);
   return { row, facts: toFacts(row, raw), historyHead: raw.historyHead };

@@ -205,7 +205,7 @@ export class WorkflowService {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
     const sets = entries.map(([column], i) => `${column} = $${i + 3}`);
     const values = entries.map(([column, v]) => (column === 'context' ? JSON.stringify(v) : v));
-    const [rows, affected] = await defer.run<[{ version: number }[], number]>(em, {
+    const { rows, rowCount: affected } = await defer.run<{ version: number }>(em, {
       sql: `UPDATE proposals SET ${sets.join(', ')}, version = proposal_next_version(id, version, $2), updated_at = $${entries.length + 3}
         WHERE id = $1 RETURNING version`,
       params: [id, version, ...values, now],
