@@ -70,9 +70,10 @@ describe('the lifecycle under concurrent requests', () => {
     // (Sent to the service without expectedVersion, as the job queue sends events: over HTTP, one would win.)
     const p = await api.submitted();
     const committee = await t.app.get(AuthUserService).load(await api.people.id('committee1'));
+    if (!committee) throw new Error('committee1 is not in the demo university');
     const workflow = t.app.get(WorkflowService);
     const results = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) => workflow.apply(p.id, { type: 'COMMENT', content: `意见 ${i}` }, committee!)),
+      Array.from({ length: 40 }, (_, i) => workflow.apply(p.id, { type: 'COMMENT', content: `意见 ${i}` }, committee)),
     );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 'fulfilled'));
     expect(await api.version(p.id)).toBe(p.version + 40);

@@ -64,9 +64,11 @@ async function list(url) {
   const whereSql = where.join(' AND ');
   const countParams = [...params];
   params.push(20, 0);
-  const items = (await pool.query(`SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE ${whereSql}
-        ORDER BY p.created_at DESC NULLS LAST, p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
-  const [{ total }] = (await pool.query(`SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams)).rows;
+  // named after the filters present, as the API's prepared statements are one per statement text
+  const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
+  const items = (await pool.query(named(`list-${shape}`, `SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE ${whereSql}
+        ORDER BY p.created_at DESC NULLS LAST, p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params))).rows;
+  const [{ total }] = (await pool.query(named(`count-${shape}`, `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams))).rows;
   return { items, total };
 }
 

@@ -1,6 +1,7 @@
 import type { Page, ProposalSummary } from '@congress/api-types';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/prepared';
 import type { AuthUser } from '../auth/auth-user.service';
 import { CLOCK, Clock } from '../workflow/clock';
 import { actorFactsOf } from '../workflow/proposal-facts';
@@ -90,18 +91,19 @@ export class ProposalListService {
     const page = query.page ?? 1;
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const rows = (await this.db.query(
+    const { rows } = await queryPrepared<SummaryRow>(
+      this.db.manager,
       `SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id
         WHERE ${whereSql}
         ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, p.id ${desc ? 'DESC' : 'ASC'}
         LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
       params,
-    )) as SummaryRow[];
+    );
     const searching = Boolean(query.q?.trim());
     const counted = searching
       ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
       : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const [{ total }] = (await this.db.query(counted, countParams)) as { total: number }[];
+    const [{ total }] = (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows;
     const items = rows.map((r) => toSummary(r, now));
     if (searching && total > SEARCH_COUNT_CAP) return { items, total: SEARCH_COUNT_CAP, totalCapped: true };
     return { items, total };

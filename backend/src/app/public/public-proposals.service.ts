@@ -1,6 +1,7 @@
 import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSession } from '@congress/api-types';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/prepared';
 import { SEARCH_COUNT_CAP } from '../proposals/proposal-list.service';
 import { containsPattern, searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
@@ -76,7 +77,8 @@ export class PublicProposalsService {
     // the page first, over proposals and sessions only (the published index gives each session's rows in order,
     // index-only), then the names of its 20 rows; joining users, categories and departments before paging made
     // PostgreSQL build the join of every published proposal (docs/benchmarks.md)
-    const rows = (await this.db.query(
+    const { rows } = await queryPrepared<SummaryRow>(
+      this.db.manager,
       `WITH page AS (
          SELECT p.id, s.year, p.series, p.number FROM proposals p JOIN congress_sessions s ON s.id = p.session_id
           WHERE ${whereSql}
@@ -86,12 +88,12 @@ export class PublicProposalsService {
         WHERE p.id = page.id
         ORDER BY page.year DESC, page.series NULLS LAST, page.number NULLS LAST, p.id`,
       params,
-    )) as SummaryRow[];
+    );
     const searching = Boolean(q.q?.trim());
     const counted = searching
       ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
       : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const [{ total }] = (await this.db.query(counted, countParams)) as { total: number }[];
+    const [{ total }] = (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows;
     if (searching && total > SEARCH_COUNT_CAP) return { items: rows.map(toSummary), total: SEARCH_COUNT_CAP, totalCapped: true };
     return { items: rows.map(toSummary), total };
   }
