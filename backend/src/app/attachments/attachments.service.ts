@@ -89,7 +89,7 @@ export class AttachmentsService {
   }
 
   private async visibleLocked(em: EntityManager, user: AuthUser, proposalId: string): Promise<LoadedProposal> {
-    const loaded = await loadProposal(em, proposalId, true);
+    const loaded = await loadProposal(em, proposalId, 'lock');
     if (!loaded || !canSee(loaded.facts, actorFactsOf(user))) throw proposalNotFound(proposalId);
     return loaded;
   }

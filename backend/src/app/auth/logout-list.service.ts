@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { connectRedis, REDIS } from '../redis/redis.module';
+import { ChannelWatch } from '../redis/channel-watch';
+import { REDIS } from '../redis/redis.module';
 
 const KEY = 'auth:logged-out:';
 /** Above this many entries, the expired ones are swept at the next logout. */
@@ -22,32 +23,38 @@ const SWEEP_ABOVE = 1000;
 @Injectable()
 export class LogoutListService implements OnApplicationShutdown {
   private readonly log = new Logger(LogoutListService.name);
-  /** jti → when the token expires (ms); used only while `mirroring`. */
+  /** jti → when the token expires (ms); used only while the watch is up. */
   private readonly copy = new Map<string, number>();
-  private mirroring = false;
-  private subscriber: Redis | null = null;
-  private stopped = false;
+  private readonly watch: ChannelWatch;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  private get channel(): string {
-    return `${this.config.redisPrefix}:auth:logged-out`;
+  ) {
+    this.watch = new ChannelWatch(config, `${config.redisPrefix}:auth:logged-out`, {
+      message: (message) => {
+        const [jti, until] = message.split(' ');
+        if (jti && Number(until) > 0) this.remember(jti, Number(until));
+      },
+      subscribed: () => this.rebuild(),
+      lost: (wasUp) => {
+        if (wasUp) this.log.warn('logout list: subscription lost; asking Redis on every request until it is back');
+      },
+      failed: (err) => this.log.warn(`logout list: could not load the list (${err.message}); asking Redis on every request`),
+    });
   }
 
   /** Whether answers come from the copy in memory now. */
   get inMemory(): boolean {
-    return this.mirroring;
+    return this.watch.up;
   }
 
   async has(jti: string): Promise<boolean> {
-    if (this.mirroring) {
+    if (this.watch.up) {
       const until = this.copy.get(jti);
       return until !== undefined && until > Date.now();
     }
-    this.subscribe();
+    this.watch.start();
     try {
       return (await this.redis.exists(`${KEY}${jti}`)) === 1;
     } catch (err) {
@@ -61,7 +68,7 @@ export class LogoutListService implements OnApplicationShutdown {
     const ttl = Math.max(1, expiresAt - Math.floor(Date.now() / 1000));
     this.remember(jti, expiresAt * 1000);
     await this.redis.set(`${KEY}${jti}`, '1', 'EX', ttl);
-    await this.redis.publish(this.channel, `${jti} ${expiresAt * 1000}`);
+    await this.redis.publish(this.watch.channel, `${jti} ${expiresAt * 1000}`);
   }
 
   private remember(jti: string, until: number): void {
@@ -72,54 +79,27 @@ export class LogoutListService implements OnApplicationShutdown {
     this.copy.set(jti, until);
   }
 
-  /** Opens the subscription once (lazily: a process that never checks a token never subscribes). */
-  private subscribe(): void {
-    if (this.subscriber || this.stopped) return;
-    const sub = connectRedis(this.config, { connectTimeout: 3000, maxRetriesPerRequest: 1 });
-    this.subscriber = sub;
-    sub.on('message', (channel: string, message: string) => {
-      if (channel !== this.channel) return;
-      const [jti, until] = message.split(' ');
-      if (jti && Number(until) > 0) this.remember(jti, Number(until));
-    });
-    sub.on('ready', () => void this.rebuild(sub));
-    sub.on('close', () => {
-      if (this.mirroring) this.log.warn('logout list: subscription lost; asking Redis on every request until it is back');
-      this.mirroring = false;
-    });
-    sub.on('error', () => undefined); // ioredis reconnects; 'close' has said what it means
-  }
-
-  private async rebuild(sub: Redis): Promise<void> {
-    this.mirroring = false;
+  /** Rebuilds the copy from the keys, after each (re)subscription (ChannelWatch calls it before `up`). */
+  private async rebuild(): Promise<void> {
     this.copy.clear();
-    try {
-      await sub.subscribe(this.channel);
-      const prefix = `${this.config.redisPrefix}:`;
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}${KEY}*`, 'COUNT', 1000);
-        cursor = next;
-        if (!keys.length) continue;
-        const pipeline = this.redis.pipeline();
-        for (const k of keys) pipeline.pttl(k.slice(prefix.length));
-        const ttls = (await pipeline.exec()) ?? [];
-        const now = Date.now();
-        keys.forEach((k, i) => {
-          const ttl = Number(ttls[i]?.[1]);
-          if (ttl > 0) this.remember(k.slice(prefix.length + KEY.length), now + ttl);
-        });
-      } while (cursor !== '0');
-      if (sub === this.subscriber && sub.status === 'ready') this.mirroring = true;
-    } catch (err) {
-      this.log.warn(`logout list: could not load the list (${(err as Error).message}); asking Redis on every request`);
-    }
+    const prefix = `${this.config.redisPrefix}:`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}${KEY}*`, 'COUNT', 1000);
+      cursor = next;
+      if (!keys.length) continue;
+      const pipeline = this.redis.pipeline();
+      for (const k of keys) pipeline.pttl(k.slice(prefix.length));
+      const ttls = (await pipeline.exec()) ?? [];
+      const now = Date.now();
+      keys.forEach((k, i) => {
+        const ttl = Number(ttls[i]?.[1]);
+        if (ttl > 0) this.remember(k.slice(prefix.length + KEY.length), now + ttl);
+      });
+    } while (cursor !== '0');
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    this.mirroring = false;
-    this.subscriber?.disconnect();
-    this.subscriber = null;
+    this.watch.stop();
   }
 }

@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { connectRedis, REDIS } from '../redis/redis.module';
+import { ChannelWatch } from '../redis/channel-watch';
+import { REDIS } from '../redis/redis.module';
 import { CalendarDayDto, PutCalendarDayDto } from './dto/calendar.dto';
 import { addDays, DayCounting, DayKind, isDayKey, isWorkingDay, localDay, WorkingCalendar } from './working-days';
 import { fieldError } from './versioned-update';
@@ -28,16 +29,23 @@ export class WorkingCalendarService implements OnApplicationShutdown {
   private cache?: { revision: string; days: WorkingCalendar; generation: number };
   /** Moves on with every announced change and every (re)subscription: a copy of an older generation is not trusted. */
   private generation = 0;
-  /** Whether the subscription is up, so that every change is announced to this process. */
-  private watching = false;
-  private subscriber: Redis | null = null;
-  private stopped = false;
+  /** While up, every change is announced to this process. */
+  private readonly watch: ChannelWatch;
 
   constructor(
     private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.watch = new ChannelWatch(config, `${config.redisPrefix}:calendar:changed`, {
+      message: () => this.generation++,
+      // changes made while unsubscribed were not announced here: trust nothing older than now
+      subscribed: () => {
+        this.generation++;
+      },
+      failed: (err) => this.log.warn(`calendar: could not subscribe to its changes (${err.message}); asking Redis each time`),
+    });
+  }
 
   get timeZone(): string {
     return this.config.timezone;
@@ -55,8 +63,8 @@ export class WorkingCalendarService implements OnApplicationShutdown {
 
   async calendar(): Promise<WorkingCalendar> {
     const generation = this.generation;
-    if (this.watching && this.cache?.generation === generation) return this.cache.days;
-    this.watch();
+    if (this.watch.up && this.cache?.generation === generation) return this.cache.days;
+    this.watch.start();
     // read before the revision: a change announced after this point leaves the copy untrusted
     const revision = await this.revision();
     if (this.cache?.revision === revision) {
@@ -102,7 +110,7 @@ export class WorkingCalendarService implements OnApplicationShutdown {
     this.generation++;
     try {
       await this.redis.incr(REVISION_KEY);
-      await this.redis.publish(this.channel, 'changed');
+      await this.redis.publish(this.watch.channel, 'changed');
     } catch (err) {
       this.log.warn(`could not announce the calendar change: ${(err as Error).message}`);
     }
@@ -110,45 +118,11 @@ export class WorkingCalendarService implements OnApplicationShutdown {
 
   /** Whether this process trusts its copy until a change is announced (the tests ask). */
   get subscribed(): boolean {
-    return this.watching;
-  }
-
-  private get channel(): string {
-    return `${this.config.redisPrefix}:calendar:changed`;
-  }
-
-  /** Opens the subscription once, lazily (a process that never computes a deadline never subscribes). */
-  private watch(): void {
-    if (this.subscriber || this.stopped) return;
-    const sub = connectRedis(this.config, { connectTimeout: 3000, maxRetriesPerRequest: 1 });
-    this.subscriber = sub;
-    sub.on('message', (channel: string) => {
-      if (channel === this.channel) this.generation++;
-    });
-    sub.on('ready', () => void this.subscribe(sub));
-    sub.on('close', () => {
-      this.watching = false;
-    });
-    sub.on('error', () => undefined); // ioredis reconnects; until then each call asks Redis for the revision
-  }
-
-  private async subscribe(sub: Redis): Promise<void> {
-    this.watching = false;
-    try {
-      await sub.subscribe(this.channel);
-      // changes made while unsubscribed were not announced here: trust nothing older than now
-      this.generation++;
-      if (sub === this.subscriber && sub.status === 'ready') this.watching = true;
-    } catch (err) {
-      this.log.warn(`calendar: could not subscribe to its changes (${(err as Error).message}); asking Redis each time`);
-    }
+    return this.watch.up;
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    this.watching = false;
-    this.subscriber?.disconnect();
-    this.subscriber = null;
+    this.watch.stop();
   }
 
   private async revision(): Promise<string> {

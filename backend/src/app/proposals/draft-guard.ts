@@ -28,7 +28,7 @@ export class DraftGuard {
   ): Promise<void> {
     await this.db.transaction(async (em) => {
       const now = this.clock.now();
-      const loaded = await loadProposal(em, id, true);
+      const loaded = await loadProposal(em, id, 'lock');
       if (!loaded || !canSee(loaded.facts, actorFactsOf(user))) throw proposalNotFound(id);
       const { row } = loaded;
       if (row.version !== expectedVersion) throw staleProposal(expectedVersion, row.version);

@@ -21,7 +21,7 @@ export class MergeTarget {
   async lock(em: EntityManager, source: Proposal, targetId: string, actor: ActorFacts | null): Promise<LoadedProposal> {
     const invalid = (message: string) => badRequest([{ field: 'targetId', messages: [message] }]);
     if (targetId === source.id) throw invalid('a proposal cannot be merged into itself');
-    const target = await loadProposal(em, targetId, true);
+    const target = await loadProposal(em, targetId, 'lock');
     if (!target || (actor && !canSee(target.facts, actor))) throw invalid(`no proposal ${targetId}`);
     if (!TAKES_MERGES.test(target.row.state)) {
       throw invalid(`the target is ${target.row.state}; only a proposal under review or in handling takes a merge`);

@@ -28,7 +28,7 @@ export interface LoadedProposal {
   facts: ProposalFacts;
   /**
    * The last history record (seq and hash), read with the row's version (after the row lock was taken, with
-   * `lock`; in the same statement, by loadProposalUnlocked), for the record appended next (HistoryService.insert
+   * `lock`; in the same statement, with `withHead`), for the record appended next (HistoryService.insert
    * or append; null: no record yet).
    */
   historyHead?: { seq: number; hash: string } | null;
@@ -55,53 +55,37 @@ interface FactColumns {
   f_leaders: string[];
 }
 
+type Head = Pick<LoadedProposal, 'historyHead'>;
+
+/** The row, its facts and its history head in one statement, for an event computed without the lock. */
+const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = `SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+
 /**
  * Loads a live (not deleted) proposal and the facts the policy reads: its co-signers, the head of its
  * delegation and the leaders in charge of its assigned departments.
- * - Without `lock`: one statement, the row and its facts together (every detail and read runs this).
- * - With `lock` (the caller must be inside a transaction): the row is taken `FOR UPDATE` first; every change to a
- *   proposal holds that lock, so changes to one proposal happen one after the other. The facts and the history's
- *   head are read by a second statement, whose snapshot is taken after the lock and so sees what the previous
- *   holder committed (a subquery of the locking statement would not: it keeps the snapshot of before the wait).
+ * - `read`: one statement, the row and its facts together (every detail and read runs this).
+ * - `withHead`: the same statement with the history's head: what an event is computed from when it is written
+ *   without the lock, by a statement that fails unless the row is still at this version (`proposal_next_version`,
+ *   WorkflowService). One snapshot, so the head belongs to this version.
+ * - `lock` (the caller must be inside a transaction): the row is taken `FOR UPDATE` first; every locked change to
+ *   a proposal holds that lock, so they happen one after the other. The facts and the history's head are read by a
+ *   second statement, whose snapshot is taken after the lock and so sees what the previous holder committed (a
+ *   subquery of the locking statement would not: it keeps the snapshot of before the wait).
  */
-export async function loadProposal(em: EntityManager, id: string, lock = false): Promise<LoadedProposal | null> {
+export async function loadProposal(em: EntityManager, id: string, mode: 'read' | 'withHead' | 'lock' = 'read'): Promise<LoadedProposal | null> {
   if (!isUuid(id)) return null;
-  if (!lock) {
-    const [raw] = (await queryPrepared<Record<string, unknown> & FactColumns>(em, PROPOSAL_WITH_FACTS_SQL, [id])).rows;
+  if (mode !== 'lock') {
+    const sql = mode === 'withHead' ? PROPOSAL_WITH_FACTS_AND_HEAD_SQL : PROPOSAL_WITH_FACTS_SQL;
+    const [raw] = (await queryPrepared<Record<string, unknown> & FactColumns & Head>(em, sql, [id])).rows;
     if (!raw) return null;
     const row = hydrate(em, raw);
-    return { row, facts: toFacts(row, raw) };
+    return { row, facts: toFacts(row, raw), historyHead: raw.historyHead };
   }
   const [raw] = (await queryPrepared(em, `SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])).rows;
   if (!raw) return null;
   const row = hydrate(em, raw);
-  const [after] = (
-    await queryPrepared<FactColumns & { historyHead: { seq: number; hash: string } | null }>(
-      em,
-      `SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`,
-      [id],
-    )
-  ).rows;
+  const [after] = (await queryPrepared<FactColumns & Head>(em, `SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`, [id])).rows;
   return { row, facts: toFacts(row, after), historyHead: after.historyHead };
-}
-
-/**
- * A live proposal's row, facts and history head in one statement, without a lock: what an event is computed
- * from when it is written optimistically, by a statement that fails unless the row is still at this version
- * (`proposal_next_version`, WorkflowService). One snapshot, so the head belongs to this version.
- */
-export async function loadProposalUnlocked(em: EntityManager, id: string): Promise<LoadedProposal | null> {
-  if (!isUuid(id)) return null;
-  const [raw] = (
-    await queryPrepared<Record<string, unknown> & FactColumns & { historyHead: { seq: number; hash: string } | null }>(
-      em,
-      `SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`,
-      [id],
-    )
-  ).rows;
-  if (!raw) return null;
-  const row = hydrate(em, raw);
-  return { row, facts: toFacts(row, raw), historyHead: raw.historyHead };
 }
 
 /** A raw `proposals` row as the entity, through the same column metadata and driver conversions TypeORM uses. */

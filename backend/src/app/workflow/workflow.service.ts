@@ -22,7 +22,7 @@ import { EventEnricher } from './event-enricher';
 import type { EventInput } from './event-input';
 import { HistoryService } from './history.service';
 import { MergeTarget } from './merge-target';
-import { actorFactsOf, LoadedProposal, loadProposal, loadProposalUnlocked } from './proposal-facts';
+import { actorFactsOf, LoadedProposal, loadProposal } from './proposal-facts';
 import { SideRecords } from './side-records';
 import { conflict, eventNotAccepted, NeedsRowLock, notYoursToSend, proposalNotFound, staleProposal } from './workflow-errors';
 
@@ -109,7 +109,7 @@ export class WorkflowService {
   private async applyIn(em: EntityManager, locked: boolean, proposalId: string, body: EventInput, sender: EventSender): Promise<AppliedEvent> {
     const now = this.clock.now();
     const type = body.type;
-    const loaded = locked ? await loadProposal(em, proposalId, true) : await loadProposalUnlocked(em, proposalId);
+    const loaded = await loadProposal(em, proposalId, locked ? 'lock' : 'withHead');
     if (!loaded) throw proposalNotFound(proposalId);
     const { row, facts } = loaded;
     const user = sender === 'system' ? null : sender;
