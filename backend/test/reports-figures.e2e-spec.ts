@@ -189,4 +189,30 @@ describe('the figures the committee reports, against a data set with known answe
     expect((await trends())[d.s2].overdueNow).toBe(1);
     expect((await s2Figures()).overdueNow).toBe(1);
   });
+
+  it('moves a session\'s figure stamp when what the figures read changes, and only then: a comment does not, a contact answer does', async () => {
+    const stamp = async (session: string) =>
+      ((await t.db.query(`SELECT stamp::text AS s FROM figure_stamps WHERE session_id = $1`, [session])) as { s: string }[])[0]?.s;
+    const s1Total = async () => (await figures(`sessionId=${d.s1}`)).total;
+    const before = await s1Total();
+    const [s1, s2] = [await stamp(d.s1), await stamp(d.s2)];
+    expect(s1).toEqual(expect.any(String));
+    expect(s2).toEqual(expect.any(String));
+    // a comment writes the proposal (version, history) but nothing a figure reads
+    await api.ok('committee1', d.ids.pD, 'COMMENT', { content: '请尽快与提案人联系。', internal: true });
+    expect(await stamp(d.s1)).toBe(s1);
+    expect(await s1Total()).toEqual(before);
+    // the proposer confirms the pending contact: only proposal_contacts changes, and the figures show it
+    const pD = await api.get('delegate01', `/api/proposals/${d.ids.pD}`);
+    const pending = (pD.body.contacts as { id: string; status: string }[]).find((x) => x.status === 'pending');
+    expect(pending).toBeDefined();
+    await api.ok('delegate01', d.ids.pD, 'CONFIRM_CONTACT', { contactId: pending?.id });
+    expect(await stamp(d.s1)).not.toBe(s1);
+    expect(await stamp(d.s2)).toBe(s2);
+    expect(await s1Total()).toEqual({
+      ...before,
+      contactsPending: before.contactsPending - 1,
+      contactsConfirmed: before.contactsConfirmed + 1,
+    });
+  });
 });

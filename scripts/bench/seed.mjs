@@ -230,6 +230,11 @@ export async function seedLarge(client, { proposals: N, users: U = 2000, log = c
     SELECT session_id, series, max(number) FROM proposals WHERE number IS NOT NULL GROUP BY 1, 2
     ON CONFLICT (session_id, series) DO UPDATE SET last = excluded.last`);
 
+  // the figure stamps (migration 1765400000000) are set by triggers, which replica mode skipped
+  await step('figure stamps', `
+    INSERT INTO figure_stamps (session_id) SELECT DISTINCT session_id FROM proposals
+    ON CONFLICT (session_id) DO UPDATE SET stamp = nextval('figure_stamp_seq')`);
+
   if (replica) {
     await client.query(`SET session_replication_role = origin`);
     await step('foreign keys checked', `

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, TypeORMError } from 'typeorm';
 import { unavailableService } from './dependency-unavailable.filter';
 
 describe('unavailableService', () => {
@@ -10,6 +10,8 @@ describe('unavailableService', () => {
     expect(unavailableService(wrapped('the database system is shutting down', '57P03'))).toBe('database');
     // a request still running after the pool was closed at shutdown (queryPrepared sends through the pool)
     expect(unavailableService(wrapped('Cannot use a pool after calling end on the pool'))).toBe('database');
+    // and a transaction begun after TypeORM's data source was destroyed
+    expect(unavailableService(new TypeORMError('Driver not Connected'))).toBe('database');
   });
 
   it('leaves every other error alone', () => {

@@ -23,6 +23,8 @@ const PG_MESSAGES = [
   /^timeout expired$/,
   // a request still running while the process shuts down, after the pool was closed
   /^Cannot use a pool after calling end on the pool/,
+  // the same, when TypeORM's data source was already destroyed (a transaction begun during shutdown)
+  /^Driver not Connected$/,
 ];
 
 /** What ioredis (and our fail-fast wrappers) say while Redis is down. */

@@ -33,6 +33,22 @@ export const RANKED_BY =
 type Row = Omit<FigureCounts, 'acceptanceRate' | 'onTimeRate' | 'satisfactionRate'>;
 type GroupRow = Partial<Row> & { key: string | null; isTotal: boolean };
 
+/**
+ * Figures kept in memory: the session's figure stamp they were computed at (figure_stamps, migration
+ * 1765400000000) and the time span in which the clock-dependent figures stay as they were.
+ */
+interface Cached<T> {
+  stamp: string;
+  from: number;
+  until: number;
+  counts: T;
+}
+const fresh = <T>(hit: Cached<T> | undefined, stamp: string, t: number): hit is Cached<T> =>
+  !!hit && hit.stamp === stamp && hit.from <= t && t < hit.until;
+
+/** The stamp of a session none of whose proposals was ever written: no row in figure_stamps. */
+const NO_STAMP = '-';
+
 /** The cache key of a scope: every department, or these. */
 const scopeKey = (scope: FigureScope) => (scope.departmentIds ? [...scope.departmentIds].sort().join(',') : '*');
 
@@ -51,11 +67,8 @@ const ZERO: Row = (() => {
 export class FiguresService {
   private readonly countsFlight = new FreshCoalescer<Map<string | null | typeof TOTAL, FigureCounts>>();
   private readonly perSessionFlight = new FreshCoalescer<Map<string, FigureCounts>>();
-  private readonly sessionCache = new Map<string, { n: number; v: string; from: number; until: number; counts: FigureCounts }>();
-  private readonly groupCache = new Map<
-    string,
-    { n: number; v: string; from: number; until: number; counts: Map<string | null | typeof TOTAL, FigureCounts> }
-  >();
+  private readonly sessionCache = new Map<string, Cached<FigureCounts>>();
+  private readonly groupCache = new Map<string, Cached<Map<string | null | typeof TOTAL, FigureCounts>>>();
 
   constructor(
     private readonly db: DataSource,
@@ -99,20 +112,32 @@ export class FiguresService {
     if (!sessionId) return this.snapshot((em) => this.aggregate(em, group, null, scope, now));
     // one session (the dashboard, the portal, the ranking, the report): reused while its stamp holds, as perSession
     const key = `${group ?? '-'}|${sessionId}|${scopeKey(scope)}`;
+    const t = now.getTime();
+    const cached = this.groupCache.get(key);
+    // a hit needs no snapshot: the stamp read is the latest committed one, so an equal stamp means that nothing
+    // the figures read has been committed since they were computed
+    if (cached && fresh(cached, (await this.stamps(this.db.manager, [sessionId])).get(sessionId) ?? NO_STAMP, t)) return cached.counts;
     return this.snapshot(async (em) => {
-      const [stamp] = (await em.query(
-        `SELECT count(*)::int AS n, COALESCE(sum(p.version), 0)::text AS v FROM proposals p WHERE p.session_id = $1`,
-        [sessionId],
-      )) as { n: number; v: string }[];
-      const t = now.getTime();
+      const stamp = (await this.stamps(em, [sessionId])).get(sessionId) ?? NO_STAMP;
       const hit = this.groupCache.get(key);
-      if (hit && hit.n === stamp.n && hit.v === stamp.v && hit.from <= t && t < hit.until) return hit.counts;
+      if (fresh(hit, stamp, t)) return hit.counts;
       const counts = await this.aggregate(em, group, [sessionId], scope, now);
       const until = (await this.validUntil(em, [sessionId], now)).get(sessionId) ?? Number.POSITIVE_INFINITY;
       if (this.groupCache.size > 2_000) this.groupCache.clear();
-      this.groupCache.set(key, { n: stamp.n, v: stamp.v, from: t, until, counts });
+      this.groupCache.set(key, { stamp, from: t, until, counts });
       return counts;
     });
+  }
+
+  /**
+   * The figure stamps of these sessions (null: every session with proposals): one row each in figure_stamps,
+   * moved by triggers in the same transaction as any change to what the figures read (migration 1765400000000).
+   */
+  private async stamps(em: EntityManager, sessionIds: string[] | null): Promise<Map<string, string>> {
+    const rows = (await (sessionIds
+      ? em.query(`SELECT session_id AS key, stamp::text AS stamp FROM figure_stamps WHERE session_id = ANY($1::uuid[])`, [sessionIds])
+      : em.query(`SELECT session_id AS key, stamp::text AS stamp FROM figure_stamps`))) as { key: string; stamp: string }[];
+    return new Map(rows.map((r) => [r.key, r.stamp]));
   }
 
   /**
@@ -196,12 +221,12 @@ export class FiguresService {
 
   /**
    * Each session's figures, for the trends across sessions. Past sessions rarely change, so each session's
-   * figures are kept in memory with a stamp and reused while the stamp holds; the stamp is exact, not a TTL:
-   * - the session's proposal count and the sum of their versions, read in the same snapshot (every write of the
-   *   application bumps a proposal's version, and a new proposal adds to the count, so any change moves it);
-   * - the time span in which the clock-dependent figures stay as they were: from when they were computed until
-   *   the next due date of a proposal in handling (overdueNow) or the next submission time after then.
-   * The stamps are one index-only pass (proposals_figures_idx) instead of the three aggregate passes, which over
+   * figures are kept in memory and reused while they are fresh:
+   * - the session's figure stamp (figure_stamps) is the one they were computed at: triggers move it in the same
+   *   transaction as any change to a column the figures read or to a contact, so it is exact, not a TTL;
+   * - the clock has not passed the end of the span in which the clock-dependent figures stay as they were: the
+   *   next due date of a proposal in handling (overdueNow) or the next submission time after then.
+   * Checking is one read of figure_stamps (a row per session) instead of the three aggregate passes, which over
    * 200,000 proposals take ~350 ms (docs/benchmarks.md). Each process keeps its own; they are always exact.
    */
   perSession(scope: FigureScope): Promise<Map<string, FigureCounts>> {
@@ -210,28 +235,32 @@ export class FiguresService {
 
   private async perSessionNow(scope: FigureScope): Promise<Map<string, FigureCounts>> {
     const now = this.clock.now();
+    const t = now.getTime();
     const scoped = scopeKey(scope);
-    return this.snapshot(async (em) => {
-      const stamps = (await em.query(
-        `SELECT p.session_id AS key, count(*)::int AS n, sum(p.version)::text AS v FROM proposals p GROUP BY p.session_id`,
-      )) as { key: string; n: number; v: string }[];
+    const cachedAt = (stamps: Map<string, string>) => {
       const out = new Map<string, FigureCounts>();
-      const stale: { key: string; n: number; v: string }[] = [];
-      for (const s of stamps) {
-        const hit = this.sessionCache.get(`${scoped}|${s.key}`);
-        const t = now.getTime();
-        if (hit && hit.n === s.n && hit.v === s.v && hit.from <= t && t < hit.until) out.set(s.key, hit.counts);
-        else stale.push(s);
+      const stale: { key: string; stamp: string }[] = [];
+      for (const [key, stamp] of stamps) {
+        const hit = this.sessionCache.get(`${scoped}|${key}`);
+        if (fresh(hit, stamp, t)) out.set(key, hit.counts);
+        else stale.push({ key, stamp });
       }
+      return { out, stale };
+    };
+    // every session fresh: no snapshot needed (see countsNow)
+    const first = cachedAt(await this.stamps(this.db.manager, null));
+    if (!first.stale.length) return first.out;
+    return this.snapshot(async (em) => {
+      const { out, stale } = cachedAt(await this.stamps(em, null));
       if (!stale.length) return out;
       const ids = stale.map((s) => s.key);
-      const fresh = await this.aggregate(em, 'session', ids, scope, now);
+      const computed = await this.aggregate(em, 'session', ids, scope, now);
       const until = await this.validUntil(em, ids, now);
       if (this.sessionCache.size > 2_000) this.sessionCache.clear();
       for (const s of stale) {
-        const counts = fresh.get(s.key) ?? emptyCounts();
+        const counts = computed.get(s.key) ?? emptyCounts();
         out.set(s.key, counts);
-        this.sessionCache.set(`${scoped}|${s.key}`, { n: s.n, v: s.v, from: now.getTime(), until: until.get(s.key) ?? Number.POSITIVE_INFINITY, counts });
+        this.sessionCache.set(`${scoped}|${s.key}`, { stamp: s.stamp, from: t, until: until.get(s.key) ?? Number.POSITIVE_INFINITY, counts });
       }
       return out;
     });
@@ -259,9 +288,11 @@ export class FiguresService {
             WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY code`,
           [scope.departmentIds],
         ))) as { id: string; name: string; nameEn: string | null }[];
-    const groups: FigureGroup[] = named.map((n) => ({ ...n, ...(counts.get(n.id) ?? emptyCounts()) }));
+    // Object.assign, not object spread: V8 copies these ~30-property objects by spread ~20 times slower, and
+    // with 60 departments that was the largest cost of a cached answer (docs/benchmarks.md)
+    const groups: FigureGroup[] = named.map((n) => Object.assign({}, n, counts.get(n.id) ?? emptyCounts()));
     const none = counts.get(null);
-    if (none) groups.push({ id: null, name: null, nameEn: null, ...none });
+    if (none) groups.push(Object.assign({ id: null, name: null, nameEn: null }, none));
     return groups;
   }
 
@@ -270,7 +301,7 @@ export class FiguresService {
     return {
       generatedAt: this.clock.now().toISOString(),
       departmentIds: scope.departmentIds,
-      points: sessions.map((session) => ({ session, ...(counts.get(session.id) ?? emptyCounts()) })),
+      points: sessions.map((session) => Object.assign({ session }, counts.get(session.id) ?? emptyCounts())),
     };
   }
 

@@ -7,6 +7,7 @@ import { ListIndexes1765000000000 } from './1765000000000-list-indexes';
 import { FigureColumns1765100000000 } from './1765100000000-figure-columns';
 import { AuthFactsNotify1765200000000 } from './1765200000000-auth-facts-notify';
 import { ProposalNextVersion1765300000000 } from './1765300000000-proposal-next-version';
+import { FigureStamps1765400000000 } from './1765400000000-figure-stamps';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   FigureColumns1765100000000,
   AuthFactsNotify1765200000000,
   ProposalNextVersion1765300000000,
+  FigureStamps1765400000000,
 ];

@@ -1,0 +1,111 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The columns the figures read (app/reports/figures.sql.ts); a change to any of them moves the session's stamp. */
+const FIGURE_COLUMNS = [
+  'session_id', 'lead_department_id', 'category_id', 'kind', 'state', 'number', 'submitted_at', 'assigned_at',
+  'replied_at', 'due_at', 'evaluation', 'grade', 'rehandle_count', 'fulfilled', 'deleted_at',
+];
+const row = (image: 'OLD' | 'NEW') => `(${FIGURE_COLUMNS.map((c) => `${image}.${c}`).join(', ')})`;
+
+/**
+ * Figure stamps: per session, a value that changes whenever something the figures read changes, so that cached
+ * figures (app/reports/figures.service.ts) are checked by reading one row instead of scanning the session.
+ *
+ * Before, the stamp was the session's proposal count and the sum of their versions: an index-only pass over every
+ * proposal of the session (all 200,000 for the trends), on every request, and it kept `version` in
+ * proposals_figures_idx, so that no event's UPDATE could be HOT (docs/benchmarks.md).
+ *
+ * - `figure_stamps(session_id, stamp)`: the stamp is a value of `figure_stamp_seq`, so it never repeats, even
+ *   when rows are removed and added again.
+ * - Deferred constraint triggers on `proposals` (insert, delete, and an update that changes a figure column;
+ *   a COMMENT or URGE does not) and on `proposal_contacts` set it. They run at commit, after the transaction has
+ *   taken every proposal row lock it needs, so that the stamp row is locked last and only for the commit; a
+ *   stamp committed is committed with the change it stands for.
+ * - proposals_figures_idx no longer INCLUDEs `version`, and the table keeps 20 % of each page free
+ *   (fillfactor 80) for new row versions, so that an event that changes no indexed column is a HOT update. The
+ *   fillfactor applies to pages written from now on; `VACUUM FULL proposals` rewrites the old ones (optional).
+ */
+export class FigureStamps1765400000000 implements MigrationInterface {
+  name = 'FigureStamps1765400000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE SEQUENCE figure_stamp_seq`);
+    await q.query(`CREATE TABLE figure_stamps (
+      session_id uuid PRIMARY KEY,
+      stamp bigint NOT NULL DEFAULT nextval('figure_stamp_seq'))`);
+    await q.query(`INSERT INTO figure_stamps (session_id) SELECT DISTINCT session_id FROM proposals`);
+    await q.query(`
+      CREATE FUNCTION figure_stamp_bump(sid uuid) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO figure_stamps (session_id) VALUES (sid)
+        ON CONFLICT (session_id) DO UPDATE SET stamp = nextval('figure_stamp_seq')
+      $$`);
+    await q.query(`
+      CREATE FUNCTION proposals_figure_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM figure_stamp_bump(OLD.session_id); END IF;
+        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.session_id IS DISTINCT FROM OLD.session_id) THEN
+          PERFORM figure_stamp_bump(NEW.session_id);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE CONSTRAINT TRIGGER proposals_figure_stamp AFTER INSERT OR DELETE ON proposals
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION proposals_figure_stamp()`);
+    await q.query(`CREATE CONSTRAINT TRIGGER proposals_figure_stamp_update AFTER UPDATE ON proposals
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (${row('OLD')} IS DISTINCT FROM ${row('NEW')})
+      EXECUTE FUNCTION proposals_figure_stamp()`);
+    await q.query(`
+      CREATE FUNCTION proposal_contacts_figure_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          PERFORM figure_stamp_bump(p.session_id) FROM proposals p WHERE p.id = OLD.proposal_id;
+        END IF;
+        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.proposal_id IS DISTINCT FROM OLD.proposal_id) THEN
+          PERFORM figure_stamp_bump(p.session_id) FROM proposals p WHERE p.id = NEW.proposal_id;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE CONSTRAINT TRIGGER proposal_contacts_figure_stamp AFTER INSERT OR DELETE ON proposal_contacts
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION proposal_contacts_figure_stamp()`);
+    await q.query(`CREATE CONSTRAINT TRIGGER proposal_contacts_figure_stamp_update AFTER UPDATE ON proposal_contacts
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+      WHEN ((OLD.proposal_id, OLD.status) IS DISTINCT FROM (NEW.proposal_id, NEW.status))
+      EXECUTE FUNCTION proposal_contacts_figure_stamp()`);
+    // a TRUNCATE fires no row trigger: every stamp moves
+    await q.query(`
+      CREATE FUNCTION figure_stamps_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE figure_stamps SET stamp = nextval('figure_stamp_seq');
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER proposals_figure_stamp_truncate AFTER TRUNCATE ON proposals
+      FOR EACH STATEMENT EXECUTE FUNCTION figure_stamps_truncated()`);
+    await q.query(`CREATE TRIGGER proposal_contacts_figure_stamp_truncate AFTER TRUNCATE ON proposal_contacts
+      FOR EACH STATEMENT EXECUTE FUNCTION figure_stamps_truncated()`);
+
+    await q.query(`DROP INDEX IF EXISTS proposals_figures_idx`);
+    await q.query(`CREATE INDEX proposals_figures_idx ON proposals (session_id, lead_department_id)
+      INCLUDE (category_id, id, kind, state, number, submitted_at, assigned_at, replied_at, due_at, evaluation, grade,
+               rehandle_count, fulfilled, deleted_at)`);
+    await q.query(`ALTER TABLE proposals SET (fillfactor = 80)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE proposals RESET (fillfactor)`);
+    await q.query(`DROP INDEX IF EXISTS proposals_figures_idx`);
+    await q.query(`CREATE INDEX proposals_figures_idx ON proposals (session_id, lead_department_id)
+      INCLUDE (category_id, id, version, kind, state, number, submitted_at, assigned_at, replied_at, due_at, evaluation, grade,
+               rehandle_count, fulfilled, deleted_at)`);
+    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp_truncate ON proposal_contacts`);
+    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp_truncate ON proposals`);
+    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp_update ON proposal_contacts`);
+    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp ON proposal_contacts`);
+    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp_update ON proposals`);
+    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp ON proposals`);
+    await q.query(`DROP FUNCTION IF EXISTS figure_stamps_truncated()`);
+    await q.query(`DROP FUNCTION IF EXISTS proposal_contacts_figure_stamp()`);
+    await q.query(`DROP FUNCTION IF EXISTS proposals_figure_stamp()`);
+    await q.query(`DROP FUNCTION IF EXISTS figure_stamp_bump(uuid)`);
+    await q.query(`DROP TABLE IF EXISTS figure_stamps`);
+    await q.query(`DROP SEQUENCE IF EXISTS figure_stamp_seq`);
+  }
+}
