@@ -5,7 +5,38 @@ const FIGURE_COLUMNS = [
   'session_id', 'lead_department_id', 'category_id', 'kind', 'state', 'number', 'submitted_at', 'assigned_at',
   'replied_at', 'due_at', 'evaluation', 'grade', 'rehandle_count', 'fulfilled', 'deleted_at',
 ];
-const row = (image: 'OLD' | 'NEW') => `(${FIGURE_COLUMNS.map((c) => `${image}.${c}`).join(', ')})`;
+
+/**
+ * `<table>_figure_stamp()`: calls `bump` with the old row's `key` (update, delete) and with the new row's (insert,
+ * and an update that changed it).
+ */
+const stampFunction = (table: string, key: string, bump: string) => `
+  CREATE FUNCTION ${table}_figure_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP <> 'INSERT' THEN PERFORM ${bump}(OLD.${key}); END IF;
+    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.${key} IS DISTINCT FROM OLD.${key}) THEN
+      PERFORM ${bump}(NEW.${key});
+    END IF;
+    RETURN NULL;
+  END $$`;
+
+/**
+ * A table's stamp triggers, deferred to the commit: on insert or delete, and on an update that changes one of
+ * `columns`; both call the function `<table>_figure_stamp()`. And a TRUNCATE (which fires no row trigger) moves
+ * every stamp.
+ */
+async function createStampTriggers(q: QueryRunner, table: string, columns: string[]): Promise<void> {
+  const row = (image: 'OLD' | 'NEW') => `(${columns.map((c) => `${image}.${c}`).join(', ')})`;
+  await q.query(`CREATE CONSTRAINT TRIGGER ${table}_figure_stamp AFTER INSERT OR DELETE ON ${table}
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${table}_figure_stamp()`);
+  await q.query(`CREATE CONSTRAINT TRIGGER ${table}_figure_stamp_update AFTER UPDATE ON ${table}
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (${row('OLD')} IS DISTINCT FROM ${row('NEW')})
+    EXECUTE FUNCTION ${table}_figure_stamp()`);
+  await q.query(`CREATE TRIGGER ${table}_figure_stamp_truncate AFTER TRUNCATE ON ${table}
+    FOR EACH STATEMENT EXECUTE FUNCTION figure_stamps_truncated()`);
+}
+
+const STAMPED_TABLES = ['proposals', 'proposal_contacts'];
 
 /**
  * Figure stamps: per session, a value that changes whenever something the figures read changes, so that cached
@@ -40,47 +71,20 @@ export class FigureStamps1765400000000 implements MigrationInterface {
         ON CONFLICT (session_id) DO UPDATE SET stamp = nextval('figure_stamp_seq')
       $$`);
     await q.query(`
-      CREATE FUNCTION proposals_figure_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION figure_stamp_bump_proposal(pid uuid) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP <> 'INSERT' THEN PERFORM figure_stamp_bump(OLD.session_id); END IF;
-        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.session_id IS DISTINCT FROM OLD.session_id) THEN
-          PERFORM figure_stamp_bump(NEW.session_id);
-        END IF;
-        RETURN NULL;
+        PERFORM figure_stamp_bump(p.session_id) FROM proposals p WHERE p.id = pid;
       END $$`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposals_figure_stamp AFTER INSERT OR DELETE ON proposals
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION proposals_figure_stamp()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposals_figure_stamp_update AFTER UPDATE ON proposals
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (${row('OLD')} IS DISTINCT FROM ${row('NEW')})
-      EXECUTE FUNCTION proposals_figure_stamp()`);
-    await q.query(`
-      CREATE FUNCTION proposal_contacts_figure_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP <> 'INSERT' THEN
-          PERFORM figure_stamp_bump(p.session_id) FROM proposals p WHERE p.id = OLD.proposal_id;
-        END IF;
-        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.proposal_id IS DISTINCT FROM OLD.proposal_id) THEN
-          PERFORM figure_stamp_bump(p.session_id) FROM proposals p WHERE p.id = NEW.proposal_id;
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposal_contacts_figure_stamp AFTER INSERT OR DELETE ON proposal_contacts
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION proposal_contacts_figure_stamp()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposal_contacts_figure_stamp_update AFTER UPDATE ON proposal_contacts
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-      WHEN ((OLD.proposal_id, OLD.status) IS DISTINCT FROM (NEW.proposal_id, NEW.status))
-      EXECUTE FUNCTION proposal_contacts_figure_stamp()`);
-    // a TRUNCATE fires no row trigger: every stamp moves
+    await q.query(stampFunction('proposals', 'session_id', 'figure_stamp_bump'));
+    await q.query(stampFunction('proposal_contacts', 'proposal_id', 'figure_stamp_bump_proposal'));
     await q.query(`
       CREATE FUNCTION figure_stamps_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE figure_stamps SET stamp = nextval('figure_stamp_seq');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER proposals_figure_stamp_truncate AFTER TRUNCATE ON proposals
-      FOR EACH STATEMENT EXECUTE FUNCTION figure_stamps_truncated()`);
-    await q.query(`CREATE TRIGGER proposal_contacts_figure_stamp_truncate AFTER TRUNCATE ON proposal_contacts
-      FOR EACH STATEMENT EXECUTE FUNCTION figure_stamps_truncated()`);
+    await createStampTriggers(q, 'proposals', FIGURE_COLUMNS);
+    await createStampTriggers(q, 'proposal_contacts', ['proposal_id', 'status']);
 
     await q.query(`DROP INDEX IF EXISTS proposals_figures_idx`);
     await q.query(`CREATE INDEX proposals_figures_idx ON proposals (session_id, lead_department_id)
@@ -95,15 +99,13 @@ export class FigureStamps1765400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX proposals_figures_idx ON proposals (session_id, lead_department_id)
       INCLUDE (category_id, id, version, kind, state, number, submitted_at, assigned_at, replied_at, due_at, evaluation, grade,
                rehandle_count, fulfilled, deleted_at)`);
-    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp_truncate ON proposal_contacts`);
-    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp_truncate ON proposals`);
-    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp_update ON proposal_contacts`);
-    await q.query(`DROP TRIGGER IF EXISTS proposal_contacts_figure_stamp ON proposal_contacts`);
-    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp_update ON proposals`);
-    await q.query(`DROP TRIGGER IF EXISTS proposals_figure_stamp ON proposals`);
+    for (const table of STAMPED_TABLES) {
+      for (const suffix of ['_truncate', '_update', '']) await q.query(`DROP TRIGGER IF EXISTS ${table}_figure_stamp${suffix} ON ${table}`);
+    }
     await q.query(`DROP FUNCTION IF EXISTS figure_stamps_truncated()`);
     await q.query(`DROP FUNCTION IF EXISTS proposal_contacts_figure_stamp()`);
     await q.query(`DROP FUNCTION IF EXISTS proposals_figure_stamp()`);
+    await q.query(`DROP FUNCTION IF EXISTS figure_stamp_bump_proposal(uuid)`);
     await q.query(`DROP FUNCTION IF EXISTS figure_stamp_bump(uuid)`);
     await q.query(`DROP TABLE IF EXISTS figure_stamps`);
     await q.query(`DROP SEQUENCE IF EXISTS figure_stamp_seq`);
