@@ -27,6 +27,10 @@ import type { FigureCounts } from '@congress/api-types';
  * - promises: replied with grade B; fulfilled when the handler's FULFIL was recorded (fulfilled, from context.fulfilled).
  * - contacts: logged contacts of the proposals, by the lead proposer's answer.
  * Per department means per LEAD department (主办); co-handling departments are not counted twice.
+ *
+ * Cached figures are reused while their session's figure stamp holds, and the stamp moves only with the columns
+ * its triggers list (migration 1765400000000): reading another column here needs a migration that adds it there
+ * (figures.sql.spec.ts fails until then).
  */
 
 export const RECEIVED = `p.deleted_at IS NULL AND p.submitted_at IS NOT NULL

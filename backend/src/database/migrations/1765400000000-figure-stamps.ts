@@ -1,10 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The columns the figures read (app/reports/figures.sql.ts); a change to any of them moves the session's stamp. */
-const FIGURE_COLUMNS = [
+/**
+ * The columns the figures read (app/reports/figures.sql.ts, figures.service.ts); a change to any of them moves the
+ * session's stamp. figures.sql.spec.ts checks that the figures' SQL reads no other.
+ */
+export const FIGURE_COLUMNS = [
   'session_id', 'lead_department_id', 'category_id', 'kind', 'state', 'number', 'submitted_at', 'assigned_at',
   'replied_at', 'due_at', 'evaluation', 'grade', 'rehandle_count', 'fulfilled', 'deleted_at',
 ];
+
+/** The columns of `proposal_contacts` the figures read. */
+export const CONTACT_COLUMNS = ['proposal_id', 'status'];
 
 /**
  * `<table>_figure_stamp()`: calls `bump` with the old row's `key` (update, delete) and with the new row's (insert,
@@ -84,7 +90,7 @@ export class FigureStamps1765400000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await createStampTriggers(q, 'proposals', FIGURE_COLUMNS);
-    await createStampTriggers(q, 'proposal_contacts', ['proposal_id', 'status']);
+    await createStampTriggers(q, 'proposal_contacts', CONTACT_COLUMNS);
 
     await q.query(`DROP INDEX IF EXISTS proposals_figures_idx`);
     await q.query(`CREATE INDEX proposals_figures_idx ON proposals (session_id, lead_department_id)
