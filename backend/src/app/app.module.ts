@@ -2,8 +2,6 @@ import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
@@ -20,6 +18,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { rootLogger } from './request-log';
 import { RemindersModule } from './reminders/reminders.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ReportsModule } from './reports/reports.module';
@@ -48,22 +47,13 @@ export function featureModules(): Array<DynamicModule | Type> {
   ];
 }
 
-export function loggerModule(config: AppConfig) {
+export function loggerModule(config: AppConfig, logger = rootLogger(config)) {
   return LoggerModule.forRoot({
+    // the logger of requestLog (create-app.ts), which sets each request's child logger as pino-http would
+    pinoHttp: { logger },
+    useExisting: true,
     // Nest 11's path syntax; nestjs-pino's default ('*') draws a deprecation warning at every start
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      customProps: () => ({ service: 'congress-api' }),
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-    },
   });
 }
 

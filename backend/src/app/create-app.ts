@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { csrfProtection } from './security/csrf';
+import { rootLogger, requestLog } from './request-log';
 import { inputGuard } from './security/input-guard';
 import { securityHeaders } from './security/security-headers';
 
@@ -48,6 +49,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
+  // first: the request id and the access log, for every answer (errors of the middlewares below included)
+  app.use(requestLog(rootLogger(config)));
   // before anything that answers (Swagger UI, Bull Board, the static frontend): helmet's headers and the CSP
   app.use(securityHeaders({ secure: config.cookieSecure }));
   app.use(cookieParser());
