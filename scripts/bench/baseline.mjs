@@ -7,11 +7,10 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
-// the statements of the proposal's row with its facts and of its records, from the built API itself (npm run
+// the statement of a proposal's row with its facts and its records, from the built API itself (npm run
 // bench builds it first)
 const built = createRequire(import.meta.url);
-const { RECORDS_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
-const { PROPOSAL_WITH_FACTS_SQL } = built('../../dist/backend/backend/src/app/workflow/proposal-facts.js');
+const { PROPOSAL_DETAIL_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
@@ -28,15 +27,14 @@ const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosi
       WHERE vc.proposal_id = p.id AND vc.user_id = $1 AND vc.status IN ('invited', 'confirmed'))
       OR p.state <> 'draft' OR p.submitted_at IS NOT NULL)`;
 
-// the statements of proposal-detail.service.ts: the row with its facts (proposal-facts.ts), then the records
-// (proposal-records.query.ts), as named prepared statements like the API's (database/prepared.ts), unless
+// the statement of proposal-detail.service.ts: the row with its facts and its records in one (proposal-records.query.ts),
+// as a named prepared statement like the API's (database/prepared.ts), unless
 // DB_PREPARED_STATEMENTS=off
 const prepared = process.env.DB_PREPARED_STATEMENTS !== 'off';
 const named = (name, text, values) => (prepared ? { name, text, values } : { text, values });
 async function detail(id) {
-  const [row] = (await pool.query(named('row', PROPOSAL_WITH_FACTS_SQL, [id]))).rows;
+  const [row] = (await pool.query(named('detail', PROPOSAL_DETAIL_SQL, [id, true]))).rows;
   if (!row) return null;
-  const [records] = (await pool.query(named('records', RECORDS_SQL, [id, true]))).rows;
   // the summary from the row, as proposal-detail.service.ts builds it
   const summary = {
     id: row.id, sessionId: row.session_id, kind: row.kind, collective: row.collective, title: row.title, state: row.state,
@@ -44,7 +42,9 @@ async function detail(id) {
     coDepartmentIds: row.co_department_ids, dueAt: row.due_at, isKey: row.is_key, excellent: row.excellent, published: row.published,
     submittedAt: row.submitted_at, createdAt: row.created_at, updatedAt: row.updated_at,
   };
-  return { ...summary, background: row.background, suggestions: row.suggestions, ...records };
+  const { cosigners, replies, contributions, contacts, evaluations, comments, requests, attachments, leadProposer } = row;
+  const records = { cosigners, replies, contributions, contacts, evaluations, comments, requests, attachments };
+  return { ...summary, leadProposer, background: row.background, suggestions: row.suggestions, ...records };
 }
 
 // proposal-list.service.ts with sessionId and state, sorted -createdAt, page 1 of 20

@@ -7,7 +7,7 @@ import { CLOCK, Clock } from '../workflow/clock';
 import { HistoryService } from '../workflow/history.service';
 import { actorFactsOf, LoadedProposal, loadProposal } from '../workflow/proposal-facts';
 import { proposalNotFound } from '../workflow/workflow-errors';
-import { loadRecords } from './proposal-records.query';
+import { loadDetail } from './proposal-records.query';
 import { toSummary } from './proposal-list.service';
 
 /** Who may read the contact phone: the proposer, the committee and the assigned departments (domain.md). */
@@ -31,11 +31,13 @@ export class ProposalDetailService {
 
   async detail(user: AuthUser, id: string): Promise<ProposalDetail> {
     const now = this.clock.now();
-    const { row, facts } = await this.visible(user, id);
     const actor = actorFactsOf(user);
+    // the row, its facts and its records in one statement; the records of a proposal the user may not see are
+    // read for nothing, and not shown
+    const loaded = await loadDetail(this.db.manager, id, user.roles.includes('committee'));
+    if (!loaded || !canSee(loaded.facts, actor)) throw proposalNotFound(id);
+    const { row, facts, records, leadProposer } = loaded;
     const relations = relationsOf(facts, actor);
-    const committee = user.roles.includes('committee');
-    const { leadProposer, ...records } = await loadRecords(this.db.manager, id, committee);
     // the summary from the row already loaded (the list's SUMMARY_COLUMNS, field for field)
     const summary: Parameters<typeof toSummary>[0] = {
       id: row.id,

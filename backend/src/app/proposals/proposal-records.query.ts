@@ -10,7 +10,7 @@ import type {
   UserRef,
 } from '@congress/api-types';
 import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../../database/prepared';
+import { LoadedProposal, loadProposalBy, proposalWithFactsSql } from '../workflow/proposal-facts';
 
 /** A UserRef built in SQL from the users row aliased `alias`. */
 const ref = (alias: string) => `json_build_object('id', ${alias}.id, 'username', ${alias}.username, 'displayName', ${alias}.display_name)`;
@@ -64,18 +64,29 @@ const PARTS: Record<keyof ProposalRecords, string> = {
 };
 
 /**
- * Every record of a proposal in ONE statement (one round trip instead of eight): each kind aggregated to a JSON
- * array in its order, and the lead proposer's name. Parameters: $1 the proposal id, $2 whether internal comments are included. Also run by the
- * benchmark's baseline (scripts/bench/baseline.mjs), so that both answer with the same SQL.
+ * Every record of a proposal as columns over the proposals row `p`: each kind aggregated to a JSON array in its
+ * order, and the lead proposer's name. Parameters: $1 the proposal id, $2 whether internal comments are included.
  */
-export const RECORDS_SQL = `SELECT ${Object.entries(PARTS)
+const RECORD_COLUMNS = `${Object.entries(PARTS)
   .map(([key, sql]) => `COALESCE((SELECT json_agg(x) FROM (${sql}) x), '[]'::json) AS "${key}"`)
   .join(',\n  ')},
-  (SELECT ${ref('u')} FROM proposals lp JOIN users u ON u.id = lp.lead_proposer_id WHERE lp.id = $1) AS "leadProposer"`;
+  (SELECT ${ref('u')} FROM users u WHERE u.id = p.lead_proposer_id) AS "leadProposer"`;
 
-/** Everything recorded about one proposal, for its detail. Internal comments only when `withInternal`. */
-export async function loadRecords(em: EntityManager, id: string, withInternal: boolean): Promise<ProposalRecords & { leadProposer: UserRef }> {
-  const [row] = (await queryPrepared<ProposalRecords & { leadProposer: UserRef }>(em, RECORDS_SQL, [id, withInternal])).rows;
-  for (const key of Object.keys(PARTS) as (keyof ProposalRecords)[]) isoDates(row[key] as unknown[]);
-  return row;
+/**
+ * A proposal's row, its facts and every record in ONE statement (one round trip instead of two, or of nine
+ * without the aggregation): $1 the id, $2 whether internal comments are included. Also run by the benchmark's
+ * baseline (scripts/bench/baseline.mjs), so that both answer with the same SQL.
+ */
+export const PROPOSAL_DETAIL_SQL = proposalWithFactsSql(RECORD_COLUMNS);
+
+export type LoadedDetail = LoadedProposal & { records: ProposalRecords; leadProposer: UserRef };
+
+/** A live proposal with everything recorded about it, for its detail; internal comments only when `withInternal`. */
+export async function loadDetail(em: EntityManager, id: string, withInternal: boolean): Promise<LoadedDetail | null> {
+  const loaded = await loadProposalBy<ProposalRecords & { leadProposer: UserRef }>(em, PROPOSAL_DETAIL_SQL, [id, withInternal]);
+  if (!loaded) return null;
+  const { more, ...proposal } = loaded;
+  const records = {} as Record<keyof ProposalRecords, unknown[]>;
+  for (const key of Object.keys(PARTS) as (keyof ProposalRecords)[]) records[key] = isoDates(more[key] as unknown[]);
+  return { ...proposal, records: records as unknown as ProposalRecords, leadProposer: more.leadProposer };
 }

@@ -42,8 +42,12 @@ const FACT_COLUMNS = `
   ARRAY(SELECT DISTINCT d.leader_id::text FROM departments d
          WHERE d.id = ANY(array_prepend(p.lead_department_id, p.co_department_ids)) AND d.leader_id IS NOT NULL) AS "f_leaders"`;
 
-/** A live proposal's row and its facts in one statement ($1: the id); also run by the benchmark's baseline. */
-export const PROPOSAL_WITH_FACTS_SQL = `SELECT p.*, ${FACT_COLUMNS} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+/** A live proposal's row and its facts in one statement ($1: the id), with `more` columns over `p` if given. */
+export function proposalWithFactsSql(more?: string): string {
+  return `SELECT p.*, ${FACT_COLUMNS}${more ? `, ${more}` : ''} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+}
+
+const PROPOSAL_WITH_FACTS_SQL = proposalWithFactsSql();
 
 /** The proposal's last history record, for the record an event appends next. */
 const HEAD_COLUMN = `(SELECT json_build_object('seq', h.seq, 'hash', h.hash) FROM proposal_history h
@@ -58,7 +62,7 @@ interface FactColumns {
 type Head = Pick<LoadedProposal, 'historyHead'>;
 
 /** The row, its facts and its history head in one statement, for an event computed without the lock. */
-const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = `SELECT p.*, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = proposalWithFactsSql(HEAD_COLUMN);
 
 /**
  * Loads a live (not deleted) proposal and the facts the policy reads: its co-signers, the head of its
@@ -75,17 +79,26 @@ const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = `SELECT p.*, ${FACT_COLUMNS}, ${HEAD_CO
 export async function loadProposal(em: EntityManager, id: string, mode: 'read' | 'withHead' | 'lock' = 'read'): Promise<LoadedProposal | null> {
   if (!isUuid(id)) return null;
   if (mode !== 'lock') {
-    const sql = mode === 'withHead' ? PROPOSAL_WITH_FACTS_AND_HEAD_SQL : PROPOSAL_WITH_FACTS_SQL;
-    const [raw] = (await queryPrepared<Record<string, unknown> & FactColumns & Head>(em, sql, [id])).rows;
-    if (!raw) return null;
-    const row = hydrate(em, raw);
-    return { row, facts: toFacts(row, raw), historyHead: raw.historyHead };
+    const loaded = await loadProposalBy<Head>(em, mode === 'withHead' ? PROPOSAL_WITH_FACTS_AND_HEAD_SQL : PROPOSAL_WITH_FACTS_SQL, [id]);
+    return loaded && { row: loaded.row, facts: loaded.facts, historyHead: loaded.more.historyHead };
   }
   const [raw] = (await queryPrepared(em, `SELECT * FROM proposals WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])).rows;
   if (!raw) return null;
   const row = hydrate(em, raw);
   const [after] = (await queryPrepared<FactColumns & Head>(em, `SELECT ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = $1`, [id])).rows;
   return { row, facts: toFacts(row, after), historyHead: after.historyHead };
+}
+
+/**
+ * A live proposal with its facts and the further columns `M` of `sql`, a statement of `proposalWithFactsSql`
+ * ($1 the id, then the further columns' parameters), in one round trip; null for no such live proposal.
+ */
+export async function loadProposalBy<M>(em: EntityManager, sql: string, params: [string, ...unknown[]]): Promise<(LoadedProposal & { more: M }) | null> {
+  if (!isUuid(params[0])) return null;
+  const [raw] = (await queryPrepared<Record<string, unknown> & FactColumns & M>(em, sql, params)).rows;
+  if (!raw) return null;
+  const row = hydrate(em, raw);
+  return { row, facts: toFacts(row, raw), more: raw };
 }
 
 /** A raw `proposals` row as the entity, through the same column metadata and driver conversions TypeORM uses. */
