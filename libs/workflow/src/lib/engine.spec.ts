@@ -1,9 +1,11 @@
 /** The pure server-side API: restore, applyEvent, acceptedEventTypes, and the vocabulary helpers. */
-import { acceptedEventTypes, applyEvent, canApply, initialState, restore } from './engine';
+import { RELATIONS } from './actors';
+import { acceptedEventTypes, applyEvent, canApply, initialState, restore, takesAtAll } from './engine';
 import { EVENT_TYPES, SYSTEM_EVENTS } from './events';
 import { EVENT_POLICY } from './policy';
 import { DEFAULT_RULES, resolveRules } from './rules';
 import { FINAL_STATES, PROPOSAL_STATES, stateToString, stringToStateValue } from './states';
+import { sampleEvent } from './sample-events';
 import { day, ev, reach, road, who } from './testing/fixtures';
 
 describe('state names', () => {
@@ -146,6 +148,27 @@ describe('applyEvent', () => {
 });
 
 describe('acceptedEventTypes', () => {
+  it('takesAtAll lets through every event the machine can take (availableEvents asks the machine only about those)', () => {
+    const contexts = (['draft', 'cosigning', 'submitted', 'classified', 'handling.drafting', 'handling.replyReview', 'replied', 'disputed', 'closed'] as const).map(
+      (s) => reach(s).context,
+    );
+    const actor = { id: 'u-all', roles: ['delegate', 'committee', 'handler', 'dept_head', 'leader'] as const, relations: [...RELATIONS] };
+    let taken = 0;
+    for (const state of PROPOSAL_STATES) {
+      for (const context of contexts) {
+        const snapshot = restore(state, context);
+        for (const type of EVENT_TYPES) {
+          const can = snapshot.can(sampleEvent(type, { ...actor, roles: [...actor.roles] }, day(1), context));
+          if (can) taken++;
+          if (can) expect([state, type, takesAtAll(state, type)]).toEqual([state, type, true]);
+          expect(takesAtAll(state, type)).toBe(acceptedEventTypes(state).includes(type));
+        }
+      }
+    }
+    // the check above ran over real transitions, not only refusals
+    expect(taken).toBeGreaterThan(100);
+  });
+
   const openStates = PROPOSAL_STATES.filter((s) => s !== 'closed' && !(FINAL_STATES as readonly string[]).includes(s));
 
   it.each(openStates)('%s takes URGE, COMMENT, MARK_KEY and UNMARK_KEY', (state) => {

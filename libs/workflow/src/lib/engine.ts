@@ -94,6 +94,23 @@ export function canApply(stored: StoredProposalState, event: ProposalEvent): boo
   return restore(stored.value, stored.context).can(event);
 }
 
+const takenByState = new Map<string, ReadonlySet<EventType>>();
+
+/**
+ * Whether the state takes the event type at all, whatever the guards say: `acceptedEventTypes`,
+ * remembered per state. A state that does not take it cannot `can()` it, so callers ask the machine (guards
+ * evaluated, the costly part) only about the types that pass this.
+ */
+export function takesAtAll(value: string | AnyStateValue, type: EventType): boolean {
+  const state = stateToString(value);
+  let taken = takenByState.get(state);
+  if (!taken) {
+    taken = new Set(acceptedEventTypes(state));
+    takenByState.set(state, taken);
+  }
+  return taken.has(type);
+}
+
 /**
  * Event types the state takes at all, whatever the guards say, in EVENT_TYPES order: the state's own events
  * and its ancestors'. Final states take none.

@@ -4,7 +4,7 @@
  */
 import type { EventActor, Relation, Role } from './actors';
 import type { ProposalContext } from './context';
-import { restore } from './engine';
+import { restore, takesAtAll } from './engine';
 import { EVENT_TYPES, isSystemEvent, type EventType } from './events';
 import { mayActorSend } from './policy-table';
 import { sampleEvent } from './sample-events';
@@ -98,14 +98,14 @@ function toIso(now: Date | string): string {
 export function availableEvents(proposal: ProposalFacts, actor: ActorFacts, now: Date | string): EventType[] {
   if (!canSee(proposal, actor)) return [];
   const eventActor = eventActorOf(proposal, actor);
+  // the machine is asked (guards evaluated) only about the types the state takes at all and the actor may send
+  const candidates = EVENT_TYPES.filter(
+    (type) => !isSystemEvent(type) && takesAtAll(proposal.state, type) && mayActorSend(type, eventActor.relations),
+  );
+  if (!candidates.length) return [];
   const snapshot = restore(proposal.state, proposal.context);
   const at = toIso(now);
-  return EVENT_TYPES.filter(
-    (type) =>
-      !isSystemEvent(type) &&
-      mayActorSend(type, eventActor.relations) &&
-      snapshot.can(sampleEvent(type, eventActor, at, proposal.context)),
-  );
+  return candidates.filter((type) => snapshot.can(sampleEvent(type, eventActor, at, proposal.context)));
 }
 
 const STAFF_RELATIONS: readonly Relation[] = [
