@@ -5,12 +5,13 @@
 //     --proposals N (default 200,000) with history, co-signers, replies and contacts inside PostgreSQL (seed.mjs);
 //  2. starts the real API (dist/backend/backend/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, its own
 //     REDIS_PREFIX) and the bare node:http + pg baseline (baseline.mjs), each on a free port of 127.0.0.1;
-//  3. drives each scenario with autocannon (--connections 32, --rounds 3 of --duration 10 s) and reports the
-//     median round: requests/s, p50, p99, non-2xx and errors, the ratio to the baseline, the API's peak RSS;
+//  3. drives each scenario with autocannon (--connections 32, an unmeasured --warmup of 5 s, then --rounds 3 of
+//     --duration 10 s) and reports the median round: requests/s, p50, p99, non-2xx and errors, the ratio to the
+//     baseline, the API's peak RSS;
 //  4. measures the frontend's initial JavaScript (gzipped) and checks that the role areas are lazy;
 //  5. prints a table and writes tmp/bench-<time>.json. The database is left in place for EXPLAIN ANALYZE
 //     (psql congress_bench) and dropped at the start of the next run.
-// Options: --proposals N  --duration S  --rounds N  --connections N  --only name,name  --skip-seed (reuse the
+// Options: --proposals N  --duration S  --rounds N  --warmup S (0: none)  --connections N  --only name,name  --skip-seed (reuse the
 // database of the previous run)  --profile (the API runs with --cpu-prof; its top self time is printed and
 // the .cpuprofile stays in tmp/bench-profile/ for Chrome DevTools).
 // `--only reminders` runs the reminders benchmark instead (scripts/bench/reminders.mjs, its own database
@@ -37,7 +38,7 @@ const require = createRequire(import.meta.url);
 const log = (msg) => console.log(`[bench] ${msg}`);
 
 function options(argv) {
-  const o = { proposals: 200_000, duration: 10, rounds: 3, connections: 32, only: null, skipSeed: false, seedOnly: false, profile: false };
+  const o = { proposals: 200_000, duration: 10, rounds: 3, warmup: 5, connections: 32, only: null, skipSeed: false, seedOnly: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -48,6 +49,7 @@ function options(argv) {
     if (a === '--proposals') o.proposals = Number(val());
     else if (a === '--duration') o.duration = Number(val());
     else if (a === '--rounds') o.rounds = Number(val());
+    else if (a === '--warmup') o.warmup = Number(val());
     else if (a === '--connections') o.connections = Number(val());
     else if (a === '--only') o.only = val().split(',');
     else if (a === '--skip-seed') o.skipSeed = true;
@@ -58,6 +60,7 @@ function options(argv) {
   for (const k of ['proposals', 'duration', 'rounds', 'connections']) {
     if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`--${k} must be a positive integer`);
   }
+  if (!Number.isInteger(o.warmup) || o.warmup < 0) throw new Error('--warmup must be a whole number of seconds, 0 for none');
   return o;
 }
 
@@ -230,7 +233,9 @@ async function main() {
   // --- targets of the scenarios ---------------------------------------------------------------------------
   const detailIds = (await db.query(`SELECT id FROM proposals WHERE state <> 'draft' ORDER BY md5(id::text) LIMIT 2000`)).rows.map((r) => r.id);
   // events: COMMENT by committee1 (any non-final state but closed takes it; it can repeat) over many proposals
-  // in handling, each request carrying the version last seen (so 409 only when two connections race on one)
+  // in handling, each request carrying the version last seen (so 409 only when two connections race on one); the
+  // versions are read again before each round, since the requests in flight when a round ends were applied but
+  // their answers never read
   const eventRows = (await db.query(`SELECT id, version FROM proposals WHERE state = 'handling.drafting' ORDER BY md5(id::text) LIMIT 4000`)).rows;
   const versions = new Map(eventRows.map((r) => [r.id, r.version]));
   const eventIds = eventRows.map((r) => r.id);
@@ -266,6 +271,10 @@ async function main() {
           }
         }
       },
+      beforeRound: async () => {
+        const { rows } = await db.query(`SELECT id, version FROM proposals WHERE id = ANY($1::uuid[])`, [eventIds]);
+        for (const r of rows) versions.set(r.id, r.version);
+      },
       note: 'COMMENT by committee1 with expectedVersion, over 4000 proposals in handling',
     },
     { name: 'figures', request: () => ({ path: `/api/reports/figures?by=department` }), note: 'current session, per lead department' },
@@ -276,14 +285,14 @@ async function main() {
     { name: 'search', request: () => ({ path: `/api/proposals?q=${encodeURIComponent(next(searches))}&pageSize=20` }), note: 'q over all sessions: 食堂, 青年教师, 停车, …' },
   ].filter((s) => !o.only || o.only.includes(s.name));
 
-  const runOnce = (base, scenario, headers) =>
+  const runOnce = (base, scenario, headers, duration = o.duration) =>
     new Promise((resolve, reject) => {
       const codes = {};
       const instance = autocannon(
         {
           url: base,
           connections: o.connections,
-          duration: o.duration,
+          duration,
           headers,
           requests: [
             {
@@ -305,14 +314,17 @@ async function main() {
       void instance;
     });
 
-  // before each round: wait (up to 60 s) until no query of the previous one still runs in the database
+  // before each round: wait (up to 60 s) until no query of the previous one still runs in the database, seen at
+  // four checks in a row 250 ms apart (a request the client dropped may sit in the API between two statements)
   const settle = async () => {
     const until = Date.now() + 60_000;
+    let quiet = 0;
     while (Date.now() < until) {
       const { rows } = await db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
       );
-      if (rows[0].n === 0) return;
+      quiet = rows[0].n === 0 ? quiet + 1 : 0;
+      if (quiet === 4) return;
       await new Promise((r) => setTimeout(r, 250));
     }
     log('queries of the previous round still run after 60 s; going on');
@@ -324,8 +336,17 @@ async function main() {
     if (scenario.baseline) targets.push(['baseline', baselineBase, {}]);
     for (const [target, base, headers] of targets) {
       const rounds = [];
+      // a first pass over a route is slower (V8 compiles its code, each pooled connection prepares its statements):
+      // a warm-up round, not measured, so that the medians are of the server as it runs all day
+      if (o.warmup > 0) {
+        await settle();
+        await scenario.beforeRound?.();
+        const { result } = await runOnce(base, scenario, headers, o.warmup);
+        log(`${scenario.name} ${target} warm-up (${o.warmup} s, not counted): ${result.requests.average.toFixed(0)} req/s`);
+      }
       for (let i = 0; i < o.rounds; i++) {
         await settle();
+        await scenario.beforeRound?.();
         const { result, codes } = await runOnce(base, scenario, headers);
         const round = {
           rps: result.requests.average,
@@ -391,7 +412,7 @@ async function main() {
       };
     });
   console.log('');
-  console.log(`medians of ${o.rounds} rounds of ${o.duration} s at ${o.connections} connections, ${sizes.proposals} proposals`);
+  console.log(`medians of ${o.rounds} rounds of ${o.duration} s (after a warm-up of ${o.warmup} s) at ${o.connections} connections, ${sizes.proposals} proposals`);
   console.table(rows);
   console.log(`API peak RSS ${Math.round(apiMemory.hwm / 1024)} MB (RSS at the end ${Math.round(apiMemory.rss / 1024)} MB)`);
   console.log(`frontend initial JS: ${frontend ? `${frontend.initialGzipKB} KB gzipped in ${frontend.files.length} files; role areas lazy: ${frontend.lazy.ok}` : 'no build in dist/frontend/browser'}`);
