@@ -42,7 +42,7 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): LoggerOption
  *   with a 5xx status ("request errored"), as pino-http writes it; not for `/api/health`.
  * The request and response are serialised only when the line is written, that is when its level is enabled;
  * pino-http, which this replaces, serialised the request's headers into a child logger on every request
- * whatever the level (a fifth of the API's CPU on a proposal's detail, docs/benchmarks.md).
+ * whatever the level (8.5 % of the API's busy time under a detail load, before its garbage; docs/benchmarks.md).
  */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
