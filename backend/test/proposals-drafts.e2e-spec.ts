@@ -122,6 +122,11 @@ describe('the list, search and similar proposals', () => {
     const page = await listIds('committee1', 'pageSize=2&page=2&sort=createdAt');
     expect(page).toMatchObject({ total: 3 });
     expect(page.items.map((i) => i.id)).toEqual([ids.replied]);
+    // a full page, a page past the end, a first page with room to spare: the same total each time
+    expect(await listIds('committee1', 'pageSize=2&page=1&sort=createdAt')).toMatchObject({ total: 3 });
+    expect(await listIds('committee1', 'pageSize=2&page=3&sort=createdAt')).toEqual({ items: [], total: 3 });
+    expect((await listIds('committee1', 'pageSize=3')).total).toBe(3);
+    expect((await listIds('committee1', 'pageSize=4')).total).toBe(3);
     expect((await api.get('committee1', '/api/proposals?sort=secret')).status).toBe(400);
   });
 

@@ -38,6 +38,10 @@ describe('the public portal: published proposals and the figures, no login, noth
     expect((await anon(`/api/public/proposals?departmentId=${d.dept.hqc}`)).body.total).toBe(0);
     expect((await anon(`/api/public/proposals?categoryId=${d.category}&departmentId=${d.dept.jwc}`)).body.total).toBe(2);
     expect((await anon(`/api/public/proposals?sessionId=${d.s2}`)).body.total).toBe(0);
+    // the total of a full page, of a page past the end and of a last page with room to spare
+    expect((await anon(`/api/public/proposals?sessionId=${d.s1}&pageSize=1`)).body.total).toBe(2);
+    expect((await anon(`/api/public/proposals?sessionId=${d.s1}&pageSize=1&page=4`)).body).toEqual({ items: [], total: 2 });
+    expect((await anon(`/api/public/proposals?sessionId=${d.s1}&pageSize=1&page=2`)).body.total).toBe(2);
     expect((await anon(`/api/public/proposals?page=0`)).status).toBe(400);
   });
 

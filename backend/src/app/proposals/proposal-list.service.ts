@@ -49,6 +49,15 @@ export function toSummary(r: SummaryRow, now: Date): ProposalSummary {
   };
 }
 
+/**
+ * The total a page already tells: a page with rows but fewer than `pageSize` is the last one, so the total is the
+ * rows of the pages before it plus its own (and an empty first page means none). Null when the page is full or
+ * past the end: then only a count tells. Saves the count, the dearer statement of a narrow search or filter.
+ */
+export function totalFromPage(rows: number, page: number, pageSize: number): number | null {
+  return rows < pageSize && (rows > 0 || page === 1) ? (page - 1) * pageSize + rows : null;
+}
+
 /** `GET /api/proposals`: filters, paging and sorting over what the caller may see (filtered in SQL). */
 @Injectable()
 export class ProposalListService {
@@ -103,7 +112,8 @@ export class ProposalListService {
     const counted = searching
       ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
       : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const [{ total }] = (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows;
+    const total =
+      totalFromPage(rows.length, page, pageSize) ?? (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows[0].total;
     const items = rows.map((r) => toSummary(r, now));
     if (searching && total > SEARCH_COUNT_CAP) return { items, total: SEARCH_COUNT_CAP, totalCapped: true };
     return { items, total };

@@ -2,7 +2,7 @@ import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSe
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
-import { SEARCH_COUNT_CAP } from '../proposals/proposal-list.service';
+import { SEARCH_COUNT_CAP, totalFromPage } from '../proposals/proposal-list.service';
 import { containsPattern, searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
@@ -93,7 +93,9 @@ export class PublicProposalsService {
     const counted = searching
       ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
       : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const [{ total }] = (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows;
+    const total =
+      totalFromPage(rows.length, q.page ?? 1, pageSize) ??
+      (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows[0].total;
     if (searching && total > SEARCH_COUNT_CAP) return { items: rows.map(toSummary), total: SEARCH_COUNT_CAP, totalCapped: true };
     return { items: rows.map(toSummary), total };
   }
