@@ -11,17 +11,12 @@ import pg from 'pg';
 // bench builds it first)
 const built = createRequire(import.meta.url);
 const { PROPOSAL_DETAIL_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
+// the list's columns (the lead proposer's name as a subquery), from proposal-list.service.ts
+const { SUMMARY_COLUMNS } = built('../../dist/backend/backend/src/app/proposals/proposal-list.service.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
 
-// app/proposals/proposal-list.service.ts SUMMARY_COLUMNS
-const SUMMARY_COLUMNS = `p.id, p.session_id AS "sessionId", p.kind, p.collective, p.title, p.state, p.version,
-  p.number_label AS "number", p.category_id AS "categoryId", p.lead_department_id AS "leadDepartmentId",
-  p.co_department_ids AS "coDepartmentIds", p.due_at AS "dueAt", p.is_key AS "isKey", p.excellent, p.published,
-  p.submitted_at AS "submittedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-  json_build_object('id', lu.id, 'username', lu.username, 'displayName', lu.display_name) AS "leadProposer"`;
-const ref = (a) => `json_build_object('id', ${a}.id, 'username', ${a}.username, 'displayName', ${a}.display_name)`;
 // visibility.sql.ts visibleTo() for a committee member
 const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosigners vc
       WHERE vc.proposal_id = p.id AND vc.user_id = $1 AND vc.status IN ('invited', 'confirmed'))
@@ -66,7 +61,7 @@ async function list(url) {
   params.push(20, 0);
   // named after the filters present, as the API's prepared statements are one per statement text
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
-  const items = (await pool.query(named(`list-${shape}`, `SELECT ${SUMMARY_COLUMNS} FROM proposals p JOIN users lu ON lu.id = p.lead_proposer_id WHERE ${whereSql}
+  const items = (await pool.query(named(`list-${shape}`, `SELECT ${SUMMARY_COLUMNS} FROM proposals p WHERE ${whereSql}
         ORDER BY p.created_at DESC NULLS LAST, p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params))).rows;
   const [{ total }] = (await pool.query(named(`count-${shape}`, `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams))).rows;
   return { items, total };
