@@ -1,6 +1,6 @@
 import type { Page, ProposalSummary } from '@congress/api-types';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
 import type { AuthUser } from '../auth/auth-user.service';
 import { CLOCK, Clock } from '../workflow/clock';
@@ -64,6 +64,34 @@ export function totalFromPage(rows: number, page: number, pageSize: number): num
   return rows < pageSize && (rows > 0 || page === 1) ? (page - 1) * pageSize + rows : null;
 }
 
+/** What a page of a filtered list answers besides its items. */
+export interface PageTotal {
+  total: number;
+  totalCapped?: true;
+}
+
+/**
+ * The total of a list of `proposals p` filtered by `whereSql` (its parameters `params`), for a page of `rows`
+ * rows: from the page when it tells (totalFromPage), else counted; a text search (`searching`) counts at most
+ * SEARCH_COUNT_CAP and says so.
+ */
+export async function pageTotal(
+  em: EntityManager,
+  whereSql: string,
+  params: unknown[],
+  searching: boolean,
+  { rows, page, pageSize }: { rows: number; page: number; pageSize: number },
+): Promise<PageTotal> {
+  let total = totalFromPage(rows, page, pageSize);
+  if (total === null) {
+    const counted = searching
+      ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
+      : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
+    total = (await queryPrepared<{ total: number }>(em, counted, params)).rows[0].total;
+  }
+  return searching && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total };
+}
+
 /** `GET /api/proposals`: filters, paging and sorting over what the caller may see (filtered in SQL). */
 @Injectable()
 export class ProposalListService {
@@ -114,14 +142,8 @@ export class ProposalListService {
         LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
       params,
     );
-    const searching = Boolean(query.q?.trim());
-    const counted = searching
-      ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
-      : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const total =
-      totalFromPage(rows.length, page, pageSize) ?? (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows[0].total;
-    const items = rows.map((r) => toSummary(r, now));
-    if (searching && total > SEARCH_COUNT_CAP) return { items, total: SEARCH_COUNT_CAP, totalCapped: true };
-    return { items, total };
+    const shown = { rows: rows.length, page, pageSize };
+    const total = await pageTotal(this.db.manager, whereSql, countParams, Boolean(query.q?.trim()), shown);
+    return { items: rows.map((r) => toSummary(r, now)), ...total };
   }
 }

@@ -2,7 +2,7 @@ import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSe
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
-import { SEARCH_COUNT_CAP, totalFromPage } from '../proposals/proposal-list.service';
+import { pageTotal } from '../proposals/proposal-list.service';
 import { containsPattern, searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
@@ -89,15 +89,9 @@ export class PublicProposalsService {
         ORDER BY page.year DESC, page.series NULLS LAST, page.number NULLS LAST, p.id`,
       params,
     );
-    const searching = Boolean(q.q?.trim());
-    const counted = searching
-      ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
-      : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    const total =
-      totalFromPage(rows.length, q.page ?? 1, pageSize) ??
-      (await queryPrepared<{ total: number }>(this.db.manager, counted, countParams)).rows[0].total;
-    if (searching && total > SEARCH_COUNT_CAP) return { items: rows.map(toSummary), total: SEARCH_COUNT_CAP, totalCapped: true };
-    return { items: rows.map(toSummary), total };
+    const shown = { rows: rows.length, page: q.page ?? 1, pageSize };
+    const total = await pageTotal(this.db.manager, whereSql, countParams, Boolean(q.q?.trim()), shown);
+    return { items: rows.map(toSummary), ...total };
   }
 
   async detail(id: string): Promise<PublicProposal> {
