@@ -1,5 +1,6 @@
 import { Api, clock, departmentId, sessionId, TEXT } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { containsPattern, searchCondition } from '../src/app/proposals/visibility.sql';
 
 describe('drafts: creating, editing, deleting and inviting', () => {
   let t: TestApp;
@@ -98,7 +99,7 @@ describe('the list, search and similar proposals', () => {
       await api.submitted({
         title: '关于延长图书馆开放时间的提案',
         background: `${'图书馆晚间自习座位紧张，'.repeat(5)}期末尤其明显。`,
-        suggestions: '建议考试周图书馆开放至二十三点，并增加自习室座位与照明设施，方便教师备课。',
+        suggestions: '建议考试周图书馆开放至二十三点，并增加自习室座位、照明设施与WiFi信号，方便教师备课。',
       })
     ).id;
     ids.replied = (await api.replied('hqc')).id;
@@ -148,16 +149,23 @@ describe('the list, search and similar proposals', () => {
     expect((await listIds('committee1', `q=${encodeURIComponent('伙食')}`)).total).toBe(2);
     expect((await listIds('committee1', `q=${encodeURIComponent('不存在的词语')}`)).total).toBe(0);
     expect((await listIds('committee1', `q=${encodeURIComponent('100%')}`)).total).toBe(0);
+    // words with letters are matched whatever their case (ILIKE); Chinese alone by LIKE, which finds the same
+    for (const q of ['wifi', 'WIFI信号', 'Wi']) {
+      expect((await listIds('committee1', `q=${encodeURIComponent(q)}`)).items.map((i) => i.id)).toEqual([ids.library]);
+    }
+    expect((await listIds('committee1', `q=${encodeURIComponent('wifi信号不')}`)).total).toBe(0);
   });
 
-  it('searches with the trigram index the migration built', async () => {
-    const plan = (await t.db.transaction(async (em) => {
-      await em.query('SET LOCAL enable_seqscan = off');
-      return em.query(
-        `EXPLAIN SELECT id FROM proposals p WHERE (p.title || ' ' || p.background || ' ' || p.suggestions) ILIKE '%图书馆%'`,
-      );
-    })) as { 'QUERY PLAN': string }[];
-    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('proposals_text_trgm_idx');
+  it('searches with the trigram index the migration built, by LIKE and by ILIKE', async () => {
+    for (const [q, operator] of [['图书馆', '~~'], ['WiFi信号', '~~*']]) {
+      const plan = (await t.db.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        return em.query(`EXPLAIN SELECT id FROM proposals p WHERE ${searchCondition(q, '$1')}`, [containsPattern(q)]);
+      })) as { 'QUERY PLAN': string }[];
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toContain('proposals_text_trgm_idx');
+      expect(text).toContain(`${operator} '%${q}%'`);
+    }
   });
 
   it('ranks similar proposals of all sessions with their replies, for a title being typed and for a proposal', async () => {

@@ -36,7 +36,7 @@ export function visibleTo(actor: ActorFacts, params: unknown[], alias = 'p'): st
   return `(${own} OR (${alias}.state <> 'draft' AND (${past.join(' OR ')})))`;
 }
 
-/** `ILIKE` pattern for a substring search: the user's `%`, `_` and `\` match themselves. */
+/** `LIKE`/`ILIKE` pattern for a substring search: the user's `%`, `_` and `\` match themselves. */
 export function containsPattern(q: string): string {
   return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -45,13 +45,25 @@ export function containsPattern(q: string): string {
 export const SEARCH_TEXT = (alias = 'p') => `(${alias}.title || ' ' || ${alias}.background || ' ' || ${alias}.suggestions)`;
 
 /**
- * The text search condition over `SEARCH_TEXT`, `param` being the placeholder of `containsPattern(q)`. A word of
- * fewer than three characters (停车) has no trigram, so the trigram index would hand back every row of the table
- * (0.4 s at 200,000 proposals) before anything is checked: such a word is matched against the same text in a form
- * the index does not cover (`|| ''`), and the planner scans rows in the list's order, stopping at the page or at the
- * capped count instead. Longer words use the index.
+ * Whether `q` has no character with case (Chinese, digits, punctuation): then `LIKE` finds exactly what `ILIKE`
+ * finds. Under a multibyte encoding PostgreSQL's `ILIKE` lower-cases every text it compares before matching, which
+ * makes it 2–2.5 times slower than `LIKE` over Chinese text (docs/benchmarks.md). `ß` counts as cased (its upper
+ * case is `SS`), so anything doubtful keeps `ILIKE`.
+ */
+export function caseless(q: string): boolean {
+  return q.toLowerCase() === q && q.toUpperCase() === q;
+}
+
+/**
+ * The text search condition over `SEARCH_TEXT`, `param` being the placeholder of `containsPattern(q)`: `LIKE` when
+ * the words have no case (caseless), else `ILIKE`; the trigram index serves both. A word of fewer than three
+ * characters (停车) has no trigram, so the trigram index would hand back every row of the table (0.4 s at 200,000
+ * proposals) before anything is checked: such a word is matched against the same text in a form the index does
+ * not cover (`|| ''`), and the planner scans rows in the list's order, stopping at the page or at the capped count
+ * instead. Longer words use the index.
  */
 export function searchCondition(q: string, param: string, alias = 'p'): string {
-  const short = [...q.trim()].length < 3;
-  return short ? `(${SEARCH_TEXT(alias)} || '') ILIKE ${param}` : `${SEARCH_TEXT(alias)} ILIKE ${param}`;
+  const words = q.trim();
+  const text = [...words].length < 3 ? `(${SEARCH_TEXT(alias)} || '')` : SEARCH_TEXT(alias);
+  return `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${param}`;
 }
