@@ -1,6 +1,6 @@
 import { Api, clock, departmentId, sessionId, TEXT } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-import { containsPattern, searchCondition } from '../src/app/proposals/visibility.sql';
+import { searchCondition } from '../src/app/proposals/visibility.sql';
 
 describe('drafts: creating, editing, deleting and inviting', () => {
   let t: TestApp;
@@ -156,15 +156,36 @@ describe('the list, search and similar proposals', () => {
     expect((await listIds('committee1', `q=${encodeURIComponent('wifi信号不')}`)).total).toBe(0);
   });
 
-  it('searches with the trigram index the migration built, by LIKE and by ILIKE', async () => {
-    for (const [q, operator] of [['图书馆', '~~'], ['WiFi信号', '~~*']]) {
-      const plan = (await t.db.transaction(async (em) => {
-        await em.query('SET LOCAL enable_seqscan = off');
-        return em.query(`EXPLAIN SELECT id FROM proposals p WHERE ${searchCondition(q, '$1')}`, [containsPattern(q)]);
-      })) as { 'QUERY PLAN': string }[];
-      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
-      expect(text).toContain('proposals_text_trgm_idx');
-      expect(text).toContain(`${operator} '%${q}%'`);
+  const plan = async (q: string) => {
+    const params: unknown[] = [];
+    const where = searchCondition(q, (v) => `$${params.push(v)}`);
+    const rows = (await t.db.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      return em.query(`EXPLAIN SELECT id FROM proposals p WHERE ${where}`, params);
+    })) as { 'QUERY PLAN': string }[];
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+
+  it('searches with the trigram index by LIKE and by ILIKE, and two characters with the bigram index', async () => {
+    expect(await plan('图书馆')).toMatch(/proposals_text_trgm_idx[\s\S]*~~ '%图书馆%'/);
+    expect(await plan('WiFi信号')).toMatch(/proposals_text_trgm_idx[\s\S]*~~\* '%WiFi信号%'/);
+    expect(await plan('伙食')).toContain('proposals_text_bigram_idx');
+    expect(await plan('Wi')).toContain('proposals_text_bigram_idx');
+    // two characters anywhere, whatever their case, and nothing that is not there
+    expect((await listIds('committee1', `q=${encodeURIComponent('wI')}`)).items.map((i) => i.id)).toEqual([ids.library]);
+    expect((await listIds('committee1', `q=${encodeURIComponent('夜间')}`)).total).toBe(0);
+    expect((await listIds('committee1', `q=${encodeURIComponent('0%')}`)).total).toBe(0);
+    expect((await listIds('committee1', `q=${encodeURIComponent('明显')}`)).items.map((i) => i.id)).toEqual([ids.library]);
+  });
+
+  it('indexes every pair of adjacent characters of the lower-cased text, once', async () => {
+    const pairs = (text: string) => {
+      const chars = [...text.toLowerCase()];
+      return [...new Set(chars.slice(1).map((c, i) => chars[i] + c))].sort();
+    };
+    for (const text of ['', '停', '停车', '停车场', '图书馆 WiFi\n信号\t、。', '😀表情😀😀', 'ÄÖÜ äöü 100%_']) {
+      const [{ bigrams }] = await t.db.query('SELECT proposal_text_bigrams($1) AS bigrams', [text]);
+      expect([...bigrams].sort()).toEqual(pairs(text));
     }
   });
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.service';
-import { containsPattern, searchCondition, visibleTo } from '../proposals/visibility.sql';
+import { searchCondition, visibleTo } from '../proposals/visibility.sql';
 import { RECEIVED } from '../reports/figures.sql';
 import { actorFactsOf } from '../workflow/proposal-facts';
 import type { ExportQueryDto } from './dto/export-query.dto';
@@ -90,7 +90,7 @@ export async function* exportBatches(
     const dep = p(f.departmentId);
     where.push(`(p.lead_department_id = ${dep} OR ${dep}::uuid = ANY(p.co_department_ids))`);
   }
-  if (f.q?.trim()) where.push(searchCondition(f.q, p(containsPattern(f.q))));
+  if (f.q?.trim()) where.push(searchCondition(f.q, p));
 
   // keyset: (created_at, id) for the list; (session, number, id) for the compilation. created_at travels as
   // text: a JS Date would cut its microseconds and the next page would repeat rows.

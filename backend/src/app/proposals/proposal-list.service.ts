@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.service';
 import { CLOCK, Clock } from '../workflow/clock';
 import { actorFactsOf } from '../workflow/proposal-facts';
 import { ProposalListQueryDto } from './dto/list-query.dto';
-import { containsPattern, searchCondition, visibleTo } from './visibility.sql';
+import { searchCondition, visibleTo } from './visibility.sql';
 
 /**
  * A text search counts at most this many matches. A count must visit every match (a two-character Chinese word
@@ -118,7 +118,7 @@ export class ProposalListService {
       const d = p(query.departmentId);
       where.push(`(p.lead_department_id = ${d} OR ${d}::uuid = ANY(p.co_department_ids))`);
     }
-    if (query.q?.trim()) where.push(searchCondition(query.q, p(containsPattern(query.q))));
+    if (query.q?.trim()) where.push(searchCondition(query.q, p));
     if (query.mine) {
       const me = p(user.id);
       where.push(`(p.lead_proposer_id = ${me} OR EXISTS (SELECT 1 FROM proposal_cosigners mc

@@ -6,13 +6,32 @@ describe('the text search condition', () => {
     for (const q of ['wifi', 'WiFi信号', 'Ω', 'ß', 'ǅ', 'Ｗｉｆｉ']) expect(caseless(q)).toBe(false);
   });
 
-  it('matches Chinese by LIKE and words with letters by ILIKE, both on the indexed text from three characters', () => {
-    const text = `(p.title || ' ' || p.background || ' ' || p.suggestions)`;
-    expect(searchCondition(' 图书馆 ', '$2')).toBe(`${text} LIKE $2`);
-    expect(searchCondition('WiFi信号', '$2')).toBe(`${text} ILIKE $2`);
-    // fewer than three characters: a form the trigram index does not cover
-    expect(searchCondition('停车', '$3')).toBe(`(${text} || '') LIKE $3`);
-    expect(searchCondition('Wi', '$3', 'x')).toBe(`(${text.replace(/p\./g, 'x.')} || '') ILIKE $3`);
+  const condition = (q: string, alias?: string) => {
+    const params: unknown[] = [7];
+    const sql = searchCondition(q, (v) => `$${params.push(v)}`, alias);
+    return { sql, params: params.slice(1) };
+  };
+  const text = `(p.title || ' ' || p.background || ' ' || p.suggestions)`;
+
+  it('matches three characters or more by LIKE without case and by ILIKE with, on the indexed text', () => {
+    expect(condition(' 图书馆 ')).toEqual({ sql: `${text} LIKE $2`, params: ['%图书馆%'] });
+    expect(condition('WiFi信号')).toEqual({ sql: `${text} ILIKE $2`, params: ['%WiFi信号%'] });
+  });
+
+  it('finds two characters among the bigrams and checks them with strpos, lower-cased when they have case', () => {
+    expect(condition(' 停车')).toEqual({
+      sql: `(proposal_text_bigrams(${text}) @> ARRAY[lower($2)] AND strpos(${text}, $2) > 0)`,
+      params: ['停车'],
+    });
+    expect(condition('Wi', 'x')).toEqual({
+      sql: `(proposal_text_bigrams(${text.replace(/p\./g, 'x.')}) @> ARRAY[lower($2)] AND strpos(lower(${text.replace(/p\./g, 'x.')}), lower($2)) > 0)`,
+      params: ['Wi'],
+    });
+  });
+
+  it('matches one character in a form no index covers', () => {
+    expect(condition('车')).toEqual({ sql: `(${text} || '') LIKE $2`, params: ['%车%'] });
+    expect(condition('%')).toEqual({ sql: `(${text} || '') LIKE $2`, params: ['%\\%%'] });
   });
 
   it("escapes the user's own wildcards", () => {

@@ -54,16 +54,30 @@ export function caseless(q: string): boolean {
   return q.toLowerCase() === q && q.toUpperCase() === q;
 }
 
+/** The pairs of adjacent characters of `SEARCH_TEXT`, written exactly as in the bigram index (migration 1765500000000). */
+export const SEARCH_BIGRAMS = (alias = 'p') => `proposal_text_bigrams(${SEARCH_TEXT(alias)})`;
+
 /**
- * The text search condition over `SEARCH_TEXT`, `param` being the placeholder of `containsPattern(q)`: `LIKE` when
- * the words have no case (caseless), else `ILIKE`; the trigram index serves both. A word of fewer than three
- * characters (停车) has no trigram, so the trigram index would hand back every row of the table (0.4 s at 200,000
- * proposals) before anything is checked: such a word is matched against the same text in a form the index does
- * not cover (`|| ''`), and the planner scans rows in the list's order, stopping at the page or at the capped count
- * instead. Longer words use the index.
+ * The text search condition over `SEARCH_TEXT` for the words `q`, pushing its parameters through `p` (which
+ * returns each one's placeholder):
+ * - three characters or more: `LIKE` when the words have no case (caseless), else `ILIKE`; the trigram index
+ *   serves both.
+ * - two characters (停车, the commonest length of a Chinese word), which have no trigram: the pair must be one
+ *   of the text's bigrams, which the bigram index finds, and `strpos` (of the lower-cased text and word when
+ *   they have case) checks it exactly. The planner knows from the index's statistics how common the pair is: it
+ *   reads a rare word's few proposals through the index, and a common word's in the list's order, cheaply
+ *   checked by `strpos` first.
+ * - one character: matched in a form no index covers (`|| ''`), so the planner reads rows in the list's order
+ *   and stops at the page or at the capped count (a trigram index would hand back every row first).
  */
-export function searchCondition(q: string, param: string, alias = 'p'): string {
+export function searchCondition(q: string, p: (value: unknown) => string, alias = 'p'): string {
   const words = q.trim();
-  const text = [...words].length < 3 ? `(${SEARCH_TEXT(alias)} || '')` : SEARCH_TEXT(alias);
-  return `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${param}`;
+  const length = [...words].length;
+  if (length === 2) {
+    const word = p(words);
+    const found = caseless(words) ? `strpos(${SEARCH_TEXT(alias)}, ${word}) > 0` : `strpos(lower(${SEARCH_TEXT(alias)}), lower(${word})) > 0`;
+    return `(${SEARCH_BIGRAMS(alias)} @> ARRAY[lower(${word})] AND ${found})`;
+  }
+  const text = length < 3 ? `(${SEARCH_TEXT(alias)} || '')` : SEARCH_TEXT(alias);
+  return `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${p(containsPattern(words))}`;
 }

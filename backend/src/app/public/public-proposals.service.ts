@@ -3,7 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
 import { pageTotal } from '../proposals/proposal-list.service';
-import { containsPattern, searchCondition } from '../proposals/visibility.sql';
+import { searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
 /**
@@ -70,7 +70,7 @@ export class PublicProposalsService {
       const dep = p(q.departmentId);
       where.push(`(p.lead_department_id = ${dep} OR ${dep}::uuid = ANY(p.co_department_ids))`);
     }
-    if (q.q?.trim()) where.push(searchCondition(q.q, p(containsPattern(q.q))));
+    if (q.q?.trim()) where.push(searchCondition(q.q, p));
     const whereSql = where.join(' AND ');
     const countParams = [...params];
     const pageSize = q.pageSize ?? 20;

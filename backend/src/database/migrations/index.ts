@@ -8,6 +8,7 @@ import { FigureColumns1765100000000 } from './1765100000000-figure-columns';
 import { AuthFactsNotify1765200000000 } from './1765200000000-auth-facts-notify';
 import { ProposalNextVersion1765300000000 } from './1765300000000-proposal-next-version';
 import { FigureStamps1765400000000 } from './1765400000000-figure-stamps';
+import { SearchBigrams1765500000000 } from './1765500000000-search-bigrams';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   AuthFactsNotify1765200000000,
   ProposalNextVersion1765300000000,
   FigureStamps1765400000000,
+  SearchBigrams1765500000000,
 ];
