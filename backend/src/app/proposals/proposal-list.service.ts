@@ -9,9 +9,9 @@ import { ProposalListQueryDto } from './dto/list-query.dto';
 import { searchCondition, visibleTo } from './visibility.sql';
 
 /**
- * A text search counts at most this many matches. A count must visit every match (a two-character Chinese word
- * has no trigram, so no index narrows it; a common word matches a third of 200,000 proposals: seconds), while
- * the page itself stops after its rows; nobody pages through a thousand results, they add a word.
+ * A text search counts at most this many matches. A count must visit every match (a common word matches a third
+ * of 200,000 proposals: seconds, even through an index), while the page itself stops after its rows; nobody
+ * pages through a thousand results, they add a word.
  */
 export const SEARCH_COUNT_CAP = 1000;
 
