@@ -10,6 +10,7 @@ import { QueueRegistry } from '../queues/queue-registry';
 import { audienceOf } from './audiences';
 import { Recipients } from './recipients.service';
 import { render, TemplateVars } from './templates';
+import { queryPrepared } from '../../database/prepared';
 
 /** One thing to tell people: a notice of the workflow, or one occurrence of a reminder. */
 export interface DeliveryEvent {
@@ -70,11 +71,14 @@ export class Deliveries {
     let delivered = 0;
     for (const r of people) {
       const text = render(e.topic, r.language, vars);
-      const [row] = (await em.query(
-        `INSERT INTO notifications (recipient_id, event_key, kind, topic, proposal_id, language, title, body, link, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_key, recipient_id) DO NOTHING RETURNING id::text AS id`,
-        [r.id, e.eventKey, e.kind, e.topic, p.id, r.language, text.title, text.body, link, now],
-      )) as { id: string }[];
+      const [row] = (
+        await queryPrepared<{ id: string }>(
+          em,
+          `INSERT INTO notifications (recipient_id, event_key, kind, topic, proposal_id, language, title, body, link, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_key, recipient_id) DO NOTHING RETURNING id::text AS id`,
+          [r.id, e.eventKey, e.kind, e.topic, p.id, r.language, text.title, text.body, link, now],
+        )
+      ).rows;
       if (!row) continue;
       delivered++;
       await this.logDelivery(em, row.id, e.eventKey, r.id, 'inApp', null, 'sent', null, now);
@@ -87,11 +91,12 @@ export class Deliveries {
 
   /** After the commit: the e-mails of this event that wait, to the mail queue (a Redis failure is left to the reconciler). */
   async enqueueMail(eventKey: string): Promise<void> {
-    const rows = (await this.db.query(
+    const { rows } = await queryPrepared<{ id: string }>(
+      this.db.manager,
       `SELECT id::text AS id FROM notification_deliveries
         WHERE event_key = $1 AND channel = 'email' AND status IN ('pending', 'retrying')`,
       [eventKey],
-    )) as { id: string }[];
+    );
     await this.addMailJobs(rows.map((r) => r.id)).catch((err: Error) => this.log.warn(`e-mails of ${eventKey} wait for the reconciler: ${err.message}`));
   }
 
@@ -126,7 +131,8 @@ export class Deliveries {
     lastError: string | null,
     now: Date,
   ): Promise<void> {
-    await em.query(
+    await queryPrepared(
+      em,
       `INSERT INTO notification_deliveries
          (notification_id, event_key, recipient_id, channel, address, status, attempts, last_error, created_at, sent_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)
@@ -137,11 +143,12 @@ export class Deliveries {
 
   /** Who sent the event and with what comment, from its history record (same proposal, event and instant). */
   private async eventDetails(em: EntityManager, proposalId: string, event: NonNullable<DeliveryEvent['event']>) {
-    const rows = (await em.query(
+    const { rows } = await queryPrepared<{ comment: string | null; payload: Record<string, unknown>; actor: string | null }>(
+      em,
       `SELECT h.comment, h.payload, u.display_name AS actor FROM proposal_history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.proposal_id = $1 AND h.event = $2 AND h.at = $3 ORDER BY h.seq DESC LIMIT 1`,
       [proposalId, event.type, event.at],
-    )) as { comment: string | null; payload: Record<string, unknown>; actor: string | null }[];
+    );
     const h = rows[0];
     if (!h) return null;
     const content = typeof h.payload?.content === 'string' ? h.payload.content : null;

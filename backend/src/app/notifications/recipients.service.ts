@@ -3,6 +3,7 @@ import type { ProposalContext } from '@congress/workflow';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Audience } from './audiences';
+import { queryPrepared } from '../../database/prepared';
 
 /** What a notification says about its proposal. */
 export interface NoticeProposal {
@@ -43,22 +44,26 @@ const AUDIENCE_SQL: Record<Audience, string> = {
 @Injectable()
 export class Recipients {
   async proposal(em: EntityManager, id: string): Promise<NoticeProposal | null> {
-    const rows = (await em.query(
+    const { rows } = await queryPrepared<NoticeProposal>(
+      em,
       `SELECT p.id, p.title, p.number_label AS number, p.state, p.context, u.display_name AS "leadName"
          FROM proposals p JOIN users u ON u.id = p.lead_proposer_id WHERE p.id = $1`,
       [id],
-    )) as NoticeProposal[];
+    );
     return rows[0] ?? null;
   }
 
   async resolve(em: EntityManager, proposalId: string, audiences: readonly Audience[], exclude: string | null): Promise<Recipient[]> {
     const parts = [...new Set(audiences)].map((a) => AUDIENCE_SQL[a]);
     if (!parts.length) return [];
-    return (await em.query(
+    // one statement text per set of audiences (a few dozen in all), each prepared once per connection
+    const { rows } = await queryPrepared<Recipient>(
+      em,
       `SELECT u.id, u.display_name AS "displayName", u.email, u.language FROM users u
         WHERE u.active AND u.id IN (${parts.join(' UNION ')}) AND $1::uuid IS NOT NULL AND ($2::uuid IS NULL OR u.id <> $2::uuid)
         ORDER BY u.username`,
       [proposalId, exclude],
-    )) as Recipient[];
+    );
+    return rows;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueueJobStatus } from './queue-job.entity';
 import type { QueueName } from './queue-names';
 import type { JobToAdd } from './queue-registry';
+import { queryPrepared } from '../../database/prepared';
 
 /**
  * A job as PostgreSQL knows it (table `queue_jobs`). The BullMQ job's data is this entry itself, so that a
@@ -50,7 +51,8 @@ export class JobLedger {
     // one statement for all (a relay batch or a reconciler pass writes thousands); one row per job id, since
     // ON CONFLICT DO UPDATE may not touch a row twice in one statement
     const unique = [...new Map(entries.map((e) => [e.jobId, e])).values()];
-    await em.query(
+    await queryPrepared(
+      em,
       `INSERT INTO queue_jobs (job_id, queue, name, proposal_id, anchor, run_at, data)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::timestamptz[], $7::jsonb[])
        ON CONFLICT (job_id) ${onConflict}`,
@@ -72,13 +74,14 @@ export class JobLedger {
    */
   async claim(em: EntityManager, entry: LedgerEntry): Promise<LedgerRow> {
     await this.insert(em, [entry]);
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE job_id = $1 FOR UPDATE`, [entry.jobId])) as Record<string, unknown>[];
+    const { rows } = await queryPrepared(em, `SELECT ${COLUMNS} FROM queue_jobs WHERE job_id = $1 FOR UPDATE`, [entry.jobId]);
     return fromRow(rows[0]);
   }
 
   /** Sets the final status; a row already `done` stays done unless `status` is done too. */
   async finish(em: EntityManager, jobId: string, status: Exclude<QueueJobStatus, 'scheduled'>, outcome: string, at: Date): Promise<void> {
-    await em.query(
+    await queryPrepared(
+      em,
       `UPDATE queue_jobs SET status = $2, outcome = $3, finished_at = $4 WHERE job_id = $1 AND (status <> 'done' OR $2 = 'done')`,
       [jobId, status, outcome, at],
     );
@@ -87,7 +90,8 @@ export class JobLedger {
   /** Ends scheduled rows that lost their reason (cancelled by an effect, or obsolete found by the reconciler). */
   async end(em: EntityManager, jobIds: readonly string[], status: 'cancelled' | 'obsolete', outcome: string, at: Date): Promise<void> {
     if (!jobIds.length) return;
-    await em.query(
+    await queryPrepared(
+      em,
       `UPDATE queue_jobs SET status = $2, outcome = $3, finished_at = $4 WHERE job_id = ANY($1::text[]) AND status = 'scheduled'`,
       [jobIds, status, outcome, at],
     );
@@ -95,27 +99,24 @@ export class JobLedger {
 
   /** Every reminder row of some proposals (the relay's batch), whatever the reminder and status. */
   async ofProposals(em: EntityManager, proposalIds: readonly string[]): Promise<LedgerRow[]> {
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = ANY($1::uuid[]) AND queue = 'reminders'`, [
+    const { rows } = await queryPrepared(em, `SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = ANY($1::uuid[]) AND queue = 'reminders'`, [
       proposalIds,
-    ])) as Record<string, unknown>[];
+    ]);
     return rows.map(fromRow);
   }
 
   /** Every reminder row of a proposal, whatever its reminder and status (the reconciler syncs them all at once). */
   async ofProposalAll(em: EntityManager, proposalId: string): Promise<LedgerRow[]> {
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = $1 AND queue = 'reminders'`, [proposalId])) as Record<
-      string,
-      unknown
-    >[];
+    const { rows } = await queryPrepared(em, `SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = $1 AND queue = 'reminders'`, [proposalId]);
     return rows.map(fromRow);
   }
 
   /** Every row of a proposal's reminder, whatever its status. */
   async ofProposal(em: EntityManager, proposalId: string, name: string): Promise<LedgerRow[]> {
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = $1 AND name = $2 AND queue = 'reminders'`, [
+    const { rows } = await queryPrepared(em, `SELECT ${COLUMNS} FROM queue_jobs WHERE proposal_id = $1 AND name = $2 AND queue = 'reminders'`, [
       proposalId,
       name,
-    ])) as Record<string, unknown>[];
+    ]);
     return rows.map(fromRow);
   }
 

@@ -11,6 +11,7 @@ import { CLOCK, Clock } from '../workflow/clock';
 import { desiredAnchors, sameInstant } from './reminder-anchors';
 import { Occurrence, planOccurrences } from './reminder-plan';
 import type { RelayBatch } from './relay-batch';
+import { queryPrepared } from '../../database/prepared';
 
 /** What the reminders read of a proposal. */
 export interface ProposalState {
@@ -21,7 +22,7 @@ export interface ProposalState {
 }
 
 export async function loadProposalState(em: EntityManager, id: string): Promise<ProposalState | null> {
-  const rows = (await em.query(`SELECT id, state, context, deleted_at IS NOT NULL AS deleted FROM proposals WHERE id = $1`, [id])) as ProposalState[];
+  const { rows } = await queryPrepared<ProposalState>(em, `SELECT id, state, context, deleted_at IS NOT NULL AS deleted FROM proposals WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
 
