@@ -336,18 +336,20 @@ async function main() {
     if (scenario.baseline) targets.push(['baseline', baselineBase, {}]);
     for (const [target, base, headers] of targets) {
       const rounds = [];
+      // every round, the warm-up included, starts on a quiet database with the scenario's state read again
+      const freshRound = async (duration) => {
+        await settle();
+        await scenario.beforeRound?.();
+        return runOnce(base, scenario, headers, duration);
+      };
       // a first pass over a route is slower (V8 compiles its code, each pooled connection prepares its statements):
       // a warm-up round, not measured, so that the medians are of the server as it runs all day
       if (o.warmup > 0) {
-        await settle();
-        await scenario.beforeRound?.();
-        const { result } = await runOnce(base, scenario, headers, o.warmup);
+        const { result } = await freshRound(o.warmup);
         log(`${scenario.name} ${target} warm-up (${o.warmup} s, not counted): ${result.requests.average.toFixed(0)} req/s`);
       }
       for (let i = 0; i < o.rounds; i++) {
-        await settle();
-        await scenario.beforeRound?.();
-        const { result, codes } = await runOnce(base, scenario, headers);
+        const { result, codes } = await freshRound(o.duration);
         const round = {
           rps: result.requests.average,
           p50: result.latency.p50,

@@ -12,7 +12,8 @@ import { QueueWorkers } from '../queues/queue-workers';
 import { CLOCK, Clock } from '../workflow/clock';
 import { isUuid } from '../workflow/proposal-facts';
 import { RelayBatch } from './relay-batch';
-import { loadProposalState, ProposalState, ReminderSync } from './reminder-sync.service';
+import { loadProposalState, PROPOSAL_STATE_COLUMNS, ProposalState, ReminderSync } from './reminder-sync.service';
+import { queryPrepared } from '../../database/prepared';
 
 /** The channel the outbox trigger notifies on commit (migration 1764800000000). */
 export const OUTBOX_CHANNEL = 'congress_outbox';
@@ -154,10 +155,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const ids = [...new Set(rows.filter((r) => r.kind !== 'notify' && isUuid(r.payload.proposalId)).map((r) => r.payload.proposalId as string))];
     const known: Preloaded = { proposals: new Map(), ledger: new Map() };
     if (!ids.length) return known;
-    const proposals = (await em.query(
-      `SELECT id, state, context, deleted_at IS NOT NULL AS deleted FROM proposals WHERE id = ANY($1::uuid[])`,
-      [ids],
-    )) as ProposalState[];
+    const { rows: proposals } = await queryPrepared<ProposalState>(em, `SELECT ${PROPOSAL_STATE_COLUMNS} FROM proposals WHERE id = ANY($1::uuid[])`, [ids]);
     for (const p of proposals) known.proposals.set(p.id, p);
     for (const id of ids) known.ledger.set(id, []);
     for (const r of await this.ledger.ofProposals(em, ids)) known.ledger.get(r.proposalId as string)?.push(r);

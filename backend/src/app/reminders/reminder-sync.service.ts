@@ -21,8 +21,11 @@ export interface ProposalState {
   deleted: boolean;
 }
 
+/** The columns of a ProposalState over `proposals`. */
+export const PROPOSAL_STATE_COLUMNS = 'id, state, context, deleted_at IS NOT NULL AS deleted';
+
 export async function loadProposalState(em: EntityManager, id: string): Promise<ProposalState | null> {
-  const { rows } = await queryPrepared<ProposalState>(em, `SELECT id, state, context, deleted_at IS NOT NULL AS deleted FROM proposals WHERE id = $1`, [id]);
+  const { rows } = await queryPrepared<ProposalState>(em, `SELECT ${PROPOSAL_STATE_COLUMNS} FROM proposals WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
 
