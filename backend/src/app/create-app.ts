@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { BOARD_PATH } from './queues/queue-board';
 import { csrfProtection } from './security/csrf';
 import { rootLogger, requestLog } from './request-log';
 import { inputGuard } from './security/input-guard';
@@ -81,14 +82,27 @@ function setupOpenApi(app: INestApplication) {
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }
 
-/** In production the backend serves the Angular build at / (SPA fallback to index.html), the API under /api. */
+/** The paths the frontend never answers: the API (its documentation included) and the queue board. */
+export function isBackendPath(p: string): boolean {
+  return p === '/api' || p.startsWith('/api/') || p === BOARD_PATH || p.startsWith(`${BOARD_PATH}/`);
+}
+
+/**
+ * In production the backend serves the Angular build at / (SPA fallback to index.html), the API under /api.
+ * The build's files are looked for only outside the API: otherwise every API request would cost a file lookup
+ * (a `stat` on libuv's thread pool) in the build's folder before reaching its route.
+ */
 function serveFrontend(app: NestExpressApplication, config: AppConfig) {
   const dir = path.resolve(config.frontendDist);
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForShell }));
+  const files = express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForShell });
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/admin/queues')) return next();
+    if (isBackendPath(req.path)) return next();
+    files(req, res, next);
+  });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || isBackendPath(req.path)) return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
