@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { BOARD_PATH } from './queues/queue-board';
+import { JsonReplyAdapter } from './json-reply.adapter';
 import { csrfProtection } from './security/csrf';
 import { rootLogger, requestLog } from './request-log';
 import { inputGuard } from './security/input-guard';
@@ -42,7 +43,7 @@ export const validationPipe = new ValidationPipe({
 
 /** Builds the HTTP application (API under /api, OpenAPI, the Angular build at /) without listening. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), new JsonReplyAdapter(), {
     bufferLogs: true,
     abortOnError: false,
   });
