@@ -84,7 +84,7 @@ function setupOpenApi(app: INestApplication) {
 }
 
 /** The paths the frontend never answers: the API (its documentation included) and the queue board. */
-export function isBackendPath(p: string): boolean {
+function isBackendPath(p: string): boolean {
   return p === '/api' || p.startsWith('/api/') || p === BOARD_PATH || p.startsWith(`${BOARD_PATH}/`);
 }
 
