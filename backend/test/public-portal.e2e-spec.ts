@@ -63,6 +63,55 @@ describe('the public portal: published proposals and the figures, no login, noth
     await api.ok('committee1', d.ids.pB, 'PUBLISH');
   });
 
+  it('keeps the total of an unsearched list while the figure stamps hold, and counts again after a change', async () => {
+    const total = async (filter: string) => (await anon(`/api/public/proposals?pageSize=1${filter}`).expect(200)).body.total as number;
+    const all = await total('');
+    expect(await total(`&sessionId=${d.s1}`)).toBe(2);
+    expect(await total(`&departmentId=${d.dept.jwc}`)).toBe(2);
+    // changed behind the triggers' back (with session_replication_role = replica no trigger fires): the stamps do
+    // not move, so the totals kept are answered
+    const quietly = (sql: string, params: unknown[]) =>
+      t.db.transaction(async (em) => {
+        await em.query(`SET LOCAL session_replication_role = replica`);
+        await em.query(sql, params);
+      });
+    await quietly(`UPDATE proposals SET published = false WHERE id = $1`, [d.ids.pA]);
+    expect(await total('')).toBe(all);
+    expect(await total(`&sessionId=${d.s1}`)).toBe(2);
+    await quietly(`UPDATE proposals SET published = true WHERE id = $1`, [d.ids.pA]);
+    // an UNPUBLISH moves its session's stamp: every list that counted it is counted again
+    await api.ok('committee1', d.ids.pB, 'UNPUBLISH');
+    expect(await total('')).toBe(all - 1);
+    expect(await total(`&sessionId=${d.s1}`)).toBe(1);
+    expect(await total(`&departmentId=${d.dept.jwc}`)).toBe(1);
+    await api.ok('committee1', d.ids.pB, 'PUBLISH');
+    expect(await total('')).toBe(all);
+    expect(await total(`&sessionId=${d.s1}`)).toBe(2);
+    // searches are counted each time (capped), as before
+    expect((await anon(`/api/public/proposals?q=图书馆&pageSize=1`)).body.total).toBe(1);
+  });
+
+  it('moves a session’s figure stamp when a proposal is published or unpublished, or its co-handling departments change', async () => {
+    const stamp = async () =>
+      ((await t.db.query(`SELECT stamp::text AS s FROM figure_stamps WHERE session_id = $1`, [d.s1])) as { s: string }[])[0].s;
+    const [{ co }] = (await t.db.query(`SELECT co_department_ids::text[] AS co FROM proposals WHERE id = $1`, [d.ids.pA])) as { co: string[] }[];
+    const changes: [string, unknown[]][] = [
+      [`UPDATE proposals SET co_department_ids = co_department_ids || $2::uuid WHERE id = $1`, [d.ids.pA, d.dept.hqc]],
+      [`UPDATE proposals SET co_department_ids = $2::uuid[] WHERE id = $1`, [d.ids.pA, co]],
+      [`UPDATE proposals SET published = false WHERE id = $1`, [d.ids.pA]],
+      [`UPDATE proposals SET published = true WHERE id = $1`, [d.ids.pA]],
+    ];
+    for (const [sql, params] of changes) {
+      const before = await stamp();
+      await t.db.query(sql, params);
+      expect({ sql, moved: (await stamp()) !== before }).toEqual({ sql, moved: true });
+    }
+    // what neither the figures nor the portal's lists read leaves it where it was
+    const before = await stamp();
+    await t.db.query(`UPDATE proposals SET contact_phone = contact_phone WHERE id = $1`, [d.ids.pA]);
+    expect(await stamp()).toBe(before);
+  });
+
   it('discloses the sessions, the figures and the department response times with the dashboard definitions', async () => {
     const sessions = await anon('/api/public/sessions');
     expect(sessions.status).toBe(200);

@@ -2,7 +2,7 @@ import type { Page, PublicProposal, PublicProposalSummary, PublicReply, PublicSe
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
-import { pageTotal } from '../proposals/proposal-list.service';
+import { pageTotal, totalFromPage } from '../proposals/proposal-list.service';
 import { searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
@@ -45,8 +45,14 @@ function toSummary({ gradeInForce, publishedAt, ...r }: SummaryRow): PublicPropo
   };
 }
 
+/** How many filters' totals the portal keeps (filters are a session, a category and a department: a few hundred). */
+const TOTALS_KEPT = 1000;
+
 @Injectable()
 export class PublicProposalsService {
+  /** Totals of unsearched lists by filter, with the figure stamp they were counted at (filteredTotal). */
+  private readonly totals = new Map<string, { stamp: string; total: number }>();
+
   constructor(private readonly db: DataSource) {}
 
   async sessions(): Promise<PublicSession[]> {
@@ -90,8 +96,41 @@ export class PublicProposalsService {
       params,
     );
     const shown = { rows: rows.length, page: q.page ?? 1, pageSize };
-    const total = await pageTotal(this.db.manager, whereSql, countParams, Boolean(q.q?.trim()), shown);
+    const total = q.q?.trim()
+      ? await pageTotal(this.db.manager, whereSql, countParams, true, shown)
+      : await this.filteredTotal(q, whereSql, countParams, shown);
     return { items: rows.map(toSummary), ...total };
+  }
+
+  /**
+   * The total of a list without a search, kept per filter while the figure stamps it depends on hold: its
+   * session's, or, over every session, the highest (stamps are values of one sequence, so any change anywhere
+   * raises it). The stamps move in the same commit as every change of a published, state, deleted_at, session,
+   * category or department column (migrations 1765400000000 and 1765600000000), so an equal stamp means that the
+   * count would be the same. The stamp is read before the count: a change committed between the two is then
+   * counted under the older stamp, and counted again at the next request.
+   */
+  private async filteredTotal(q: PublicProposalQueryDto, whereSql: string, params: unknown[], shown: { rows: number; page: number; pageSize: number }) {
+    const fromPage = totalFromPage(shown.rows, shown.page, shown.pageSize);
+    if (fromPage !== null) return { total: fromPage };
+    const [{ stamp }] = (
+      await queryPrepared<{ stamp: string | null }>(
+        this.db.manager,
+        q.sessionId
+          ? `SELECT (SELECT stamp::text FROM figure_stamps WHERE session_id = $1) AS stamp`
+          : `SELECT max(stamp)::text || '/' || count(*) AS stamp FROM figure_stamps`,
+        q.sessionId ? [q.sessionId] : [],
+      )
+    ).rows;
+    const key = `${q.sessionId ?? ''}|${q.categoryId ?? ''}|${q.departmentId ?? ''}`;
+    const hit = this.totals.get(key);
+    if (hit && hit.stamp === (stamp ?? '')) return { total: hit.total };
+    const { total } = await pageTotal(this.db.manager, whereSql, params, false, shown);
+    // the oldest filter goes first when there are too many (a Map keeps the order of insertion)
+    this.totals.delete(key);
+    if (this.totals.size >= TOTALS_KEPT) this.totals.delete(this.totals.keys().next().value as string);
+    this.totals.set(key, { stamp: stamp ?? '', total });
+    return { total };
   }
 
   async detail(id: string): Promise<PublicProposal> {

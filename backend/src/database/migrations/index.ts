@@ -9,6 +9,7 @@ import { AuthFactsNotify1765200000000 } from './1765200000000-auth-facts-notify'
 import { ProposalNextVersion1765300000000 } from './1765300000000-proposal-next-version';
 import { FigureStamps1765400000000 } from './1765400000000-figure-stamps';
 import { SearchBigrams1765500000000 } from './1765500000000-search-bigrams';
+import { PortalStamps1765600000000 } from './1765600000000-portal-stamps';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   ProposalNextVersion1765300000000,
   FigureStamps1765400000000,
   SearchBigrams1765500000000,
+  PortalStamps1765600000000,
 ];
