@@ -114,6 +114,9 @@ describe('the inbox API and the notification log', () => {
   it('lists my notifications newest first with the unread count, pages, and marks one or all read (POST only)', async () => {
     for (let i = 0; i < 3; i++) {
       const p = await api.handling('cwc');
+      // the assignment's notices first: notices are jobs run side by side (WORKER_CONCURRENCY), so an assignment
+      // and an urge relayed in one batch may be stored in either order, and the newest would not be the urge
+      await settle(t);
       await api.ok('committee1', p.id, 'URGE');
     }
     await settle(t);
