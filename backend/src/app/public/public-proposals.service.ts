@@ -104,11 +104,13 @@ export class PublicProposalsService {
 
   /**
    * The total of a list without a search, kept per filter while the figure stamps it depends on hold: its
-   * session's, or, over every session, the highest (stamps are values of one sequence, so any change anywhere
-   * raises it). The stamps move in the same commit as every change of a published, state, deleted_at, session,
-   * category or department column (migrations 1765400000000 and 1765600000000), so an equal stamp means that the
-   * count would be the same. The stamp is read before the count: a change committed between the two is then
-   * counted under the older stamp, and counted again at the next request.
+   * session's, or, over every session, their sum. The stamps move in the same commit as every change of a
+   * published, state, deleted_at, session, category or department column (migrations 1765400000000 and
+   * 1765600000000), so an equal stamp means that the count would be the same. A session's stamp only grows (a
+   * value of one sequence, drawn at the commit), so the sum grows with every commit that becomes visible, in
+   * whatever order transactions commit; the highest stamp would not (a commit that drew a lower value and became
+   * visible later would leave it as it was). The stamp is read before the count: a change committed between the
+   * two is then counted under the older stamp, and counted again at the next request.
    */
   private async filteredTotal(q: PublicProposalQueryDto, whereSql: string, params: unknown[], shown: { rows: number; page: number; pageSize: number }) {
     const fromPage = totalFromPage(shown.rows, shown.page, shown.pageSize);
@@ -118,7 +120,7 @@ export class PublicProposalsService {
         this.db.manager,
         q.sessionId
           ? `SELECT (SELECT stamp::text FROM figure_stamps WHERE session_id = $1) AS stamp`
-          : `SELECT max(stamp)::text || '/' || count(*) AS stamp FROM figure_stamps`,
+          : `SELECT sum(stamp)::text || '/' || count(*) AS stamp FROM figure_stamps`,
         q.sessionId ? [q.sessionId] : [],
       )
     ).rows;
