@@ -63,11 +63,14 @@ describe('the public portal: published proposals and the figures, no login, noth
     await api.ok('committee1', d.ids.pB, 'PUBLISH');
   });
 
-  it('keeps the total of an unsearched list while the figure stamps hold, and counts again after a change', async () => {
+  it('keeps the totals of unsearched lists and the sessions’ published counts while the figure stamps hold, and counts again after a change', async () => {
     const total = async (filter: string) => (await anon(`/api/public/proposals?pageSize=1${filter}`).expect(200)).body.total as number;
+    const published = async () =>
+      new Map((await anon('/api/public/sessions').expect(200)).body.map((s: { id: string; publishedCount: number }) => [s.id, s.publishedCount]));
     const all = await total('');
     expect(await total(`&sessionId=${d.s1}`)).toBe(2);
     expect(await total(`&departmentId=${d.dept.jwc}`)).toBe(2);
+    expect((await published()).get(d.s1)).toBe(2);
     // changed behind the triggers' back (with session_replication_role = replica no trigger fires): the stamps do
     // not move, so the totals kept are answered
     const quietly = (sql: string, params: unknown[]) =>
@@ -78,15 +81,18 @@ describe('the public portal: published proposals and the figures, no login, noth
     await quietly(`UPDATE proposals SET published = false WHERE id = $1`, [d.ids.pA]);
     expect(await total('')).toBe(all);
     expect(await total(`&sessionId=${d.s1}`)).toBe(2);
+    expect((await published()).get(d.s1)).toBe(2);
     await quietly(`UPDATE proposals SET published = true WHERE id = $1`, [d.ids.pA]);
     // an UNPUBLISH moves its session's stamp: every list that counted it is counted again
     await api.ok('committee1', d.ids.pB, 'UNPUBLISH');
     expect(await total('')).toBe(all - 1);
     expect(await total(`&sessionId=${d.s1}`)).toBe(1);
     expect(await total(`&departmentId=${d.dept.jwc}`)).toBe(1);
+    expect(await published()).toEqual(new Map([[d.s1, 1], [d.s2, 0]]));
     await api.ok('committee1', d.ids.pB, 'PUBLISH');
     expect(await total('')).toBe(all);
     expect(await total(`&sessionId=${d.s1}`)).toBe(2);
+    expect(await published()).toEqual(new Map([[d.s1, 2], [d.s2, 0]]));
     // searches are counted each time (capped), as before
     expect((await anon(`/api/public/proposals?q=图书馆&pageSize=1`)).body.total).toBe(1);
   });

@@ -52,15 +52,41 @@ const TOTALS_KEPT = 1000;
 export class PublicProposalsService {
   /** Totals of unsearched lists by filter, with the figure stamp they were counted at (filteredTotal). */
   private readonly totals = new Map<string, { stamp: string; total: number }>();
+  /** Each session's published count, with its figure stamp (sessions()). */
+  private readonly publishedCounts = new Map<string, { stamp: string; total: number }>();
 
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * The sessions with their published counts. A session's count is kept with its figure stamp (as the lists'
+   * totals, filteredTotal) and counted again, for the sessions whose stamp moved only, in one statement; the
+   * sessions themselves (titles, the current one) are read every time.
+   */
   async sessions(): Promise<PublicSession[]> {
-    return (await this.db.query(
-      `SELECT s.id, s.title, s.title_en AS "titleEn", s.year, s.term, s.meeting, s.is_current AS "isCurrent",
-              (SELECT count(*)::int FROM proposals p WHERE p.session_id = s.id AND ${PUBLISHED}) AS "publishedCount"
-         FROM congress_sessions s ORDER BY s.year DESC, s.term DESC, s.meeting DESC`,
-    )) as PublicSession[];
+    const rows = (
+      await queryPrepared<Omit<PublicSession, 'publishedCount'> & { stamp: string | null }>(
+        this.db.manager,
+        `SELECT s.id, s.title, s.title_en AS "titleEn", s.year, s.term, s.meeting, s.is_current AS "isCurrent",
+                fs.stamp::text AS stamp
+           FROM congress_sessions s LEFT JOIN figure_stamps fs ON fs.session_id = s.id
+          ORDER BY s.year DESC, s.term DESC, s.meeting DESC`,
+        [],
+      )
+    ).rows;
+    const stale = rows.filter((r) => this.publishedCounts.get(r.id)?.stamp !== (r.stamp ?? ''));
+    if (stale.length) {
+      const counted = (
+        await queryPrepared<{ id: string; n: number }>(
+          this.db.manager,
+          `SELECT p.session_id AS id, count(*)::int AS n FROM proposals p
+            WHERE p.session_id = ANY($1::uuid[]) AND ${PUBLISHED} GROUP BY p.session_id`,
+          [stale.map((r) => r.id)],
+        )
+      ).rows;
+      const n = new Map(counted.map((c) => [c.id, c.n]));
+      for (const r of stale) this.publishedCounts.set(r.id, { stamp: r.stamp ?? '', total: n.get(r.id) ?? 0 });
+    }
+    return rows.map(({ stamp: _stamp, ...s }) => ({ ...s, publishedCount: this.publishedCounts.get(s.id)?.total ?? 0 }));
   }
 
   async list(q: PublicProposalQueryDto): Promise<Page<PublicProposalSummary>> {
