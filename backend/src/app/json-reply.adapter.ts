@@ -20,7 +20,7 @@ import { Readable } from 'node:stream';
  */
 export class JsonReplyAdapter extends ExpressAdapter {
   override reply(response: Response, body: unknown, statusCode?: number) {
-    if (!isJsonBody(body) || response.getHeader('Content-Type') !== undefined) return super.reply(response, body, statusCode);
+    if (!isJsonBody(body) || response.hasHeader('Content-Type')) return super.reply(response, body, statusCode);
     const status = statusCode ?? response.statusCode;
     if (status === 204 || status === 304) return super.reply(response, body, statusCode);
     const json = JSON.stringify(body);

@@ -48,12 +48,31 @@ function toSummary({ gradeInForce, publishedAt, ...r }: SummaryRow): PublicPropo
 /** How many filters' totals the portal keeps (filters are a session, a category and a department: a few hundred). */
 const TOTALS_KEPT = 1000;
 
+/** Counts kept with the figure stamp they were counted at (no stamp: ''); beyond `max` keys the oldest goes. */
+class StampedCounts {
+  private readonly kept = new Map<string, { stamp: string; total: number }>();
+  constructor(private readonly max: number) {}
+
+  /** The count of `key` if it was counted at `stamp`, else undefined. */
+  get(key: string, stamp: string | null): number | undefined {
+    const hit = this.kept.get(key);
+    return hit && hit.stamp === (stamp ?? '') ? hit.total : undefined;
+  }
+
+  set(key: string, stamp: string | null, total: number): void {
+    // a Map keeps the order of insertion: the first key is the oldest
+    this.kept.delete(key);
+    if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value as string);
+    this.kept.set(key, { stamp: stamp ?? '', total });
+  }
+}
+
 @Injectable()
 export class PublicProposalsService {
-  /** Totals of unsearched lists by filter, with the figure stamp they were counted at (filteredTotal). */
-  private readonly totals = new Map<string, { stamp: string; total: number }>();
-  /** Each session's published count, with its figure stamp (sessions()). */
-  private readonly publishedCounts = new Map<string, { stamp: string; total: number }>();
+  /** Totals of unsearched lists by filter (filteredTotal). */
+  private readonly totals = new StampedCounts(TOTALS_KEPT);
+  /** Each session's published count (sessions()). */
+  private readonly publishedCounts = new StampedCounts(TOTALS_KEPT);
 
   constructor(private readonly db: DataSource) {}
 
@@ -73,7 +92,7 @@ export class PublicProposalsService {
         [],
       )
     ).rows;
-    const stale = rows.filter((r) => this.publishedCounts.get(r.id)?.stamp !== (r.stamp ?? ''));
+    const stale = rows.filter((r) => this.publishedCounts.get(r.id, r.stamp) === undefined);
     if (stale.length) {
       const counted = (
         await queryPrepared<{ id: string; n: number }>(
@@ -84,9 +103,9 @@ export class PublicProposalsService {
         )
       ).rows;
       const n = new Map(counted.map((c) => [c.id, c.n]));
-      for (const r of stale) this.publishedCounts.set(r.id, { stamp: r.stamp ?? '', total: n.get(r.id) ?? 0 });
+      for (const r of stale) this.publishedCounts.set(r.id, r.stamp, n.get(r.id) ?? 0);
     }
-    return rows.map(({ stamp: _stamp, ...s }) => ({ ...s, publishedCount: this.publishedCounts.get(s.id)?.total ?? 0 }));
+    return rows.map(({ stamp, ...s }) => ({ ...s, publishedCount: this.publishedCounts.get(s.id, stamp) ?? 0 }));
   }
 
   async list(q: PublicProposalQueryDto): Promise<Page<PublicProposalSummary>> {
@@ -151,13 +170,10 @@ export class PublicProposalsService {
       )
     ).rows;
     const key = `${q.sessionId ?? ''}|${q.categoryId ?? ''}|${q.departmentId ?? ''}`;
-    const hit = this.totals.get(key);
-    if (hit && hit.stamp === (stamp ?? '')) return { total: hit.total };
+    const kept = this.totals.get(key, stamp);
+    if (kept !== undefined) return { total: kept };
     const { total } = await pageTotal(this.db.manager, whereSql, params, false, shown);
-    // the oldest filter goes first when there are too many (a Map keeps the order of insertion)
-    this.totals.delete(key);
-    if (this.totals.size >= TOTALS_KEPT) this.totals.delete(this.totals.keys().next().value as string);
-    this.totals.set(key, { stamp: stamp ?? '', total });
+    this.totals.set(key, stamp, total);
     return { total };
   }
 
