@@ -8,7 +8,11 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+    // the one ES module among the dependencies (content-disposition 3, of @fastify/static): Node requires it as it
+    // is, Jest's module loader needs it as CommonJS
+    '/content-disposition/dist/index\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@congress/workflow$': '<rootDir>/../libs/workflow/src/index.ts',

@@ -98,6 +98,21 @@ describe('attachments: type from the content, limits, streamed in and out', () =
     expect(history).toEqual(['CREATE', 'ATTACH', 'ATTACH', 'ATTACH', 'DETACH']);
   });
 
+  it('answers 400 for a missing file (multipart or not) and for a replyId that is not a UUID, keeping nothing', async () => {
+    const d = await api.draft();
+    const token = `Bearer ${await api.people.token('delegate01')}`;
+    const missing = { statusCode: 400, message: 'file: send the file as multipart/form-data in the field "file"', errors: [{ field: 'file', messages: [expect.any(String)] }] };
+    const fieldsOnly = await t.http().post(`/api/proposals/${d.id}/attachments`).set('Authorization', token).field('note', 'x');
+    expect(fieldsOnly.status).toBe(400);
+    const json = await t.http().post(`/api/proposals/${d.id}/attachments`).set('Authorization', token).send({ file: 'x' });
+    expect(json.body).toMatchObject(missing);
+    const before = await filesUnder(dataDir);
+    const bad = await upload('delegate01', d.id, PDF(10), '附件.pdf', { replyId: 'not-a-uuid' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ message: 'replyId must be a UUID', errors: [{ field: 'replyId', messages: ['replyId must be a UUID'] }] });
+    expect(await filesUnder(dataDir)).toEqual(before);
+  });
+
   it('lets the lead department attach files to its reply while handling', async () => {
     const p = await api.handling();
     const r = await api.ok('jwc.handler', p.id, 'SUBMIT_REPLY', { grade: 'A', content: '已解决' });

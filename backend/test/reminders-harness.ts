@@ -4,7 +4,7 @@
  * look at the inbox, the delivery log and the job ledger. Time moves with the app's SettableClock and the
  * reconciler, never by sleeping: `at(t, when)` sets the clock and reconciles, which promotes the jobs due by then.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -18,7 +18,7 @@ import { CLOCK, SettableClock } from '../src/app/workflow/clock';
 import { deleteKeys } from './support/global-teardown';
 import { startTestApp, testConfig, TestApp } from './support/test-app';
 
-export type AppLike = { app: NestExpressApplication; config: AppConfig };
+export type AppLike = { app: NestFastifyApplication; config: AppConfig };
 
 /** Retries after milliseconds, not minutes; reconciling is left to the tests (they call it). */
 export const FAST_JOBS: AppConfig['jobs'] = {
@@ -45,6 +45,7 @@ export async function anotherApp(t: TestApp, overrides: Partial<AppConfig> = {})
   const config = testConfig({ ...t.config, ...overrides });
   const app = await createApp(config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return { app, config, close: () => app.close() };
 }
 

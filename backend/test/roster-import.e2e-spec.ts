@@ -71,6 +71,8 @@ describe('roster import', () => {
     const res = await upload(Buffer.from('username,name,delegation\nd401,王安石,文学院代表团\ndelegate01,张伟,wxy\n'), '?dryRun=true').expect(200);
     expect(res.body).toEqual({ dryRun: true, imported: 2, created: 1, updated: 1 });
     expect(await count()).toBe(before);
+    const [audited] = (await t.http().get('/api/admin/audit?pageSize=1').set(admin).expect(200)).body.items;
+    expect(audited).toMatchObject({ path: '/api/admin/roster/import', status: 200, body: { file: { name: 'roster.csv', size: 81 }, query: { dryRun: 'true' } } });
     const bad = await upload(Buffer.from('username,name,delegation\nd401,,文学院代表团\n'), '?dryRun=true').expect(400);
     expect(bad.body.errors).toEqual([{ line: 2, reason: 'name missing' }]);
   });

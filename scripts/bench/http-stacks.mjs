@@ -3,10 +3,11 @@
 // same JSON document (a proposal's detail of ~2 KB, Chinese text) through
 //   node:http            JSON.stringify + end (what the benchmark's baseline does)
 //   express res.json     Express 5 as is (the text copied to a Buffer, a SHA-1 ETag, header and body in two writes)
-//   express end          Express 5, the answer written as json-reply.adapter.ts writes it
+//   express end          Express 5, the answer written in one end() with its length
 //   nest (express)       Nest 11 on Express with Nest's own reply, a global guard reading the Authorization header
-//   nest (JsonReply)     the same with the API's adapter (backend/src/app/json-reply.adapter.ts)
-//   nest (fastify)       the same on @nestjs/platform-fastify, only when it is installed (it is not a dependency)
+//   nest (fastify)       the same on @nestjs/platform-fastify, the API's own stack since 2026-11-30
+// The Express rows run only where `express` and `@nestjs/platform-express` are installed: the API no longer depends
+// on them (`npm i --no-save express @nestjs/platform-express` brings them back for a comparison).
 // Each server runs in a process of its own; autocannon drives it (32 connections, a warm-up, then rounds; medians).
 // The load generator shares the two cores, so µs per request = 1e6 / (req/s) is an upper bound of the server's CPU
 // per request, comparable between the rows of one run.
@@ -18,13 +19,14 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale, run } from '../lib/build.mjs';
 import { freePort } from '../lib/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
 
-const STACKS = ['node', 'express-json', 'express-end', 'nest-express', 'nest-jsonreply', 'nest-fastify'];
+const STACKS = ['node', 'express-json', 'express-end', 'nest-express', 'nest-fastify'];
+/** What each stack needs beyond the app's dependencies. */
+const NEEDS = { 'express-json': ['express'], 'express-end': ['express'], 'nest-express': ['@nestjs/platform-express'] };
 
 /** A detail answer's shape and size: the fields of ProposalDetail, Chinese text as the seed writes it. */
 export function sampleDetail(id) {
@@ -134,9 +136,6 @@ async function serve(stack, port) {
   if (stack === 'nest-fastify') {
     const { FastifyAdapter } = require('@nestjs/platform-fastify');
     adapter = new FastifyAdapter();
-  } else if (stack === 'nest-jsonreply') {
-    const { JsonReplyAdapter } = require(path.join(root, 'dist/backend/backend/src/app/json-reply.adapter.js'));
-    adapter = new JsonReplyAdapter();
   } else {
     const { ExpressAdapter } = require('@nestjs/platform-express');
     adapter = new ExpressAdapter();
@@ -196,19 +195,20 @@ async function main() {
   const argv = process.argv.slice(2);
   if (argv[0] === '--serve') return serve(argv[1], Number(argv[2]));
   const o = options(argv);
-  await buildIfStale('backend', ['backend/src', 'libs/workflow/src', 'libs/api-types/src'], path.join(root, 'dist/backend/.built'), () =>
-    run(process.execPath, [path.join(root, 'scripts/build-backend.mjs')]),
-  );
   const autocannon = require('autocannon');
   const rows = [];
   for (const stack of o.only ?? STACKS) {
-    if (stack === 'nest-fastify') {
+    const missing = (NEEDS[stack] ?? []).filter((name) => {
       try {
-        require.resolve('@nestjs/platform-fastify');
+        require.resolve(name);
+        return false;
       } catch {
-        console.log('[http] nest-fastify skipped: @nestjs/platform-fastify is not installed (it is not a dependency of the app)');
-        continue;
+        return true;
       }
+    });
+    if (missing.length) {
+      console.log(`[http] ${stack} skipped: ${missing.join(', ')} not installed (not a dependency of the app)`);
+      continue;
     }
     const row = await measure(stack, o, autocannon);
     console.log(`[http] ${stack}: ${row['req/s']} req/s, p99 ${row['p99 ms']} ms`);

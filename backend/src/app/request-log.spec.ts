@@ -1,13 +1,13 @@
-import { Controller, Get, INestApplication, Logger, Module } from '@nestjs/common';
+import { Body, Controller, Get, INestApplication, Logger, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
 import type { AppConfig } from '../config/app-config';
 import { loggerModule } from './app.module';
-import { loggerOptions, requestLog } from './request-log';
+import { loggerOptions, useRequestLog } from './request-log';
 
 /** Collects the JSON lines a pino logger writes. */
 function sink() {
@@ -30,6 +30,13 @@ class ProbeController {
     this.log.warn('inside the request');
     return { ok: true };
   }
+  @Post()
+  async posted(@Body() body: { text?: string }) {
+    // the handler ran after the body arrived, and after an await of its own
+    await new Promise((r) => setTimeout(r, 5));
+    this.log.warn(`posted ${body.text}`);
+    return { ok: true };
+  }
   @Get('fail')
   fail() {
     throw new Error('boom');
@@ -41,11 +48,12 @@ async function appWith(level: AppConfig['logLevel']) {
   const logger = pino(loggerOptions({ logLevel: level }), stream);
   @Module({ imports: [loggerModule({ logLevel: level } as AppConfig, logger)], controllers: [ProbeController] })
   class ProbeModule {}
-  const app = await NestFactory.create<NestExpressApplication>(ProbeModule, { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), { logger: false });
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix('api');
-  app.use(requestLog(logger));
+  useRequestLog(app, logger);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return { app, lines };
 }
 
@@ -76,6 +84,14 @@ describe('requestLog: request ids and the access log', () => {
     expect(JSON.stringify(made.lines)).not.toContain('secret');
     // what the handler logged through Nest's Logger carries the same request id
     expect(made.lines.find((l) => l.msg === 'inside the request')).toMatchObject({ level: 40, reqId: 'probe-7', context: 'Probe' });
+  });
+
+  it('logs what a handler of a request with a body writes with the request id', async () => {
+    const made = await appWith('info');
+    app = made.app;
+    const res = await request(app.getHttpServer()).post('/api/probe').set('x-request-id', 'probe-8').send({ text: '提案' });
+    expect(res.status).toBe(201);
+    expect(made.lines.find((l) => l.msg === 'posted 提案')).toMatchObject({ level: 40, reqId: 'probe-8', context: 'Probe' });
   });
 
   it('makes up a UUID for a missing or unusable request id, and logs a 5xx at error level', async () => {

@@ -1,5 +1,8 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { Store, storage } from 'nestjs-pino/storage';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import pino, { Logger, LoggerOptions } from 'pino';
 import type { AppConfig } from '../config/app-config';
@@ -34,8 +37,10 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): LoggerOption
   };
 }
 
+type Request = IncomingMessage & { id?: string; log?: Logger };
+
 /**
- * The first middleware of the HTTP app:
+ * The first middleware of the HTTP app (a Nest middleware, run by @fastify/middie on the node request and response):
  * - every answer carries `x-request-id` (the caller's, when it is a plain token, else a new UUID);
  * - what the request's code logs (Nest's `Logger`, through nestjs-pino) carries it as `reqId`;
  * - when the answer is sent, one access-log line: `{reqId, req, res, responseTime}` at `info`, or at `error`
@@ -45,13 +50,13 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): LoggerOption
  * whatever the level (8.5 % of the API's busy time under a detail load, before its garbage; docs/benchmarks.md).
  */
 export function requestLog(logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: ServerResponse, next: () => void) => {
     const given = req.headers['x-request-id'];
     const id = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
-    (req as Request & { id: string }).id = id;
+    req.id = id;
     res.setHeader('x-request-id', id);
     const log = logger.child({ reqId: id });
-    if (!NOT_LOGGED.has(req.url)) {
+    if (!NOT_LOGGED.has(req.url ?? '')) {
       const started = performance.now();
       const done = () => {
         res.removeListener('finish', done);
@@ -67,7 +72,24 @@ export function requestLog(logger: Logger) {
     }
     // nestjs-pino (`useExisting`, app.module.ts) runs the request's handling with this logger as the context of
     // Nest's `Logger`
-    (req as Request & { log: Logger }).log = log;
+    req.log = log;
     next();
   };
+}
+
+/**
+ * Puts `requestLog` first on the app, and runs each handler in its request's logging context (nestjs-pino's, so
+ * that Nest's `Logger` writes the request's `reqId`). The context nestjs-pino's middleware sets does not reach a
+ * handler that waited for a request body (the body's chunks arrive as events of the socket), so it is bound again
+ * in a `preValidation` hook, after the body was read.
+ */
+export function useRequestLog(app: NestFastifyApplication, logger: Logger): void {
+  app.use(requestLog(logger));
+  app.getHttpAdapter().getInstance().addHook('preValidation', bindRequestLogger);
+}
+
+function bindRequestLogger(req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) {
+  const log = (req.raw as Request).log;
+  if (!log) return done();
+  storage.run(new Store(log), done);
 }

@@ -12,7 +12,7 @@ import { TEST_PASSWORD } from '../support/global-setup';
 import { TEXT } from '../support/proposal-fixtures';
 import { redisUrl } from '../support/run-id';
 import { testConfig } from '../support/test-app';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { eventually, PrivatePostgres } from './fault-support';
@@ -22,7 +22,7 @@ const FAIL_FAST_MS = 2000;
 
 describe('PostgreSQL restarted under the API', () => {
   let pg: PrivatePostgres;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let config: AppConfig;
   const http = () => request(app.getHttpServer());
 
@@ -41,6 +41,7 @@ describe('PostgreSQL restarted under the API', () => {
     config = testConfig({ databaseUrl, redisPrefix: `${process.env.CONGRESS_TEST_RUN_ID}_pgrestart`, redisUrl: redisUrl() });
     app = await createApp(config);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -12,7 +12,7 @@ import { databaseUrlFor, redisUrl } from './run-id';
 let counter = 0;
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   db: DataSource;
   http: () => ReturnType<typeof request>;
@@ -58,6 +58,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const config = testConfig({ databaseUrl: database.url, redisPrefix: database.name, ...overrides });
   const app = await createApp(config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   const http = () => request(server);
   return {

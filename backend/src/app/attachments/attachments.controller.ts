@@ -1,18 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { BadRequestException, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -26,18 +12,30 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { IsOptional, IsUUID, validateSync } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.service';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { badRequest, toFieldErrors } from '../proposals/dto/validate-body';
 import { AttachmentInfoDto } from '../proposals/dto/proposal-response.dto';
+import { type FormFields, receiveFile } from '../uploads/multipart-file';
 import { AttachmentsService } from './attachments.service';
-import type { StoredUpload } from './upload-engine';
+import { AttachmentUploadEngine } from './upload-engine';
 
 export class UploadAttachmentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Attach to this reply (lead department, while handling)' })
   @IsOptional()
   @IsUUID()
   replyId?: string;
+}
+
+/** The form's text fields checked as the global ValidationPipe checks a body: whitelist, no unknown fields. */
+function uploadFields(fields: FormFields): UploadAttachmentDto {
+  const dto = plainToInstance(UploadAttachmentDto, fields, { enableImplicitConversion: false });
+  const errors = toFieldErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  if (errors.length) throw badRequest(errors, errors.map((e) => e.messages.join('; ')).join('; '));
+  return dto;
 }
 
 /** `filename*=UTF-8''…` (RFC 6266/5987) with an ASCII fallback for old clients. */
@@ -51,10 +49,12 @@ export function contentDisposition(name: string): string {
 @ApiBearerAuth()
 @Controller()
 export class AttachmentsController {
-  constructor(private readonly attachments: AttachmentsService) {}
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly engine: AttachmentUploadEngine,
+  ) {}
 
   @Post('proposals/:id/attachments')
-  @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({ summary: 'Upload an attachment (multipart field `file`); its type is decided from the content' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -70,9 +70,17 @@ export class AttachmentsController {
   async upload(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
-    @UploadedFile() file: StoredUpload | undefined,
-    @Body() body: UploadAttachmentDto,
+    @Req() req: FastifyRequest,
   ): Promise<AttachmentInfoDto> {
+    const { file, fields } = await receiveFile(req, {
+      field: 'file',
+      maxBytes: this.engine.maxBytes,
+      maxFields: 5,
+      maxParts: 6,
+      store: ({ stream, filename }) => this.engine.store(stream, filename),
+      discard: (stored) => this.engine.remove(stored),
+      fields: uploadFields,
+    });
     if (!file) {
       throw new BadRequestException({
         statusCode: 400,
@@ -81,7 +89,7 @@ export class AttachmentsController {
         errors: [{ field: 'file', messages: ['send the file as multipart/form-data in the field "file"'] }],
       });
     }
-    return this.attachments.attach(user, id, file, body.replyId);
+    return this.attachments.attach(user, id, file, fields.replyId);
   }
 
   @Get('attachments/:id')

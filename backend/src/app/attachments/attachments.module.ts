@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { WorkflowModule } from '../workflow/workflow.module';
@@ -11,21 +10,15 @@ import { AttachmentUploadEngine } from './upload-engine';
 
 /** Attachments of proposals and replies: streamed in (type from the content, size and count limited) and out. */
 @Module({
-  imports: [
-    AttachmentStorageModule,
-    WorkflowModule,
-    MulterModule.registerAsync({
-      imports: [AttachmentStorageModule],
-      inject: [APP_CONFIG, ATTACHMENT_STORAGE],
-      useFactory: (config: AppConfig, storage: AttachmentStorage) => ({
-        storage: new AttachmentUploadEngine(storage),
-        limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5, parts: 6 },
-        // browsers send UTF-8 file names (附件.pdf) without saying so
-        defParamCharset: 'utf8',
-      }),
-    }),
-  ],
+  imports: [AttachmentStorageModule, WorkflowModule],
   controllers: [AttachmentsController],
-  providers: [AttachmentsService],
+  providers: [
+    AttachmentsService,
+    {
+      provide: AttachmentUploadEngine,
+      inject: [ATTACHMENT_STORAGE, APP_CONFIG],
+      useFactory: (storage: AttachmentStorage, config: AppConfig) => new AttachmentUploadEngine(storage, config.attachmentMaxBytes),
+    },
+  ],
 })
 export class AttachmentsModule {}

@@ -1,30 +1,20 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Request } from 'express';
 import { Readable } from 'node:stream';
+import { fileTooLarge } from '../uploads/multipart-file';
 import type { AttachmentStorage } from './attachment-storage';
 import { SNIFF_BYTES, sniffType } from './sniff-type';
 
-/** What the engine adds to multer's file: where the bytes went and what they are. */
+/** An upload stored by the engine: where the bytes went and what they are. */
 export interface StoredUpload {
-  fieldname: string;
   originalname: string;
   storageKey: string;
-  /** Set so that multer removes the stored file when the request fails after storing it. */
-  path: string;
   mimeType: string;
   size: number;
   sha256: string;
 }
 
-interface IncomingFile {
-  originalname: string;
-  stream: Readable;
-}
-
-type Callback = (err: Error | null, info?: Partial<StoredUpload>) => void;
-
-/** Reads up to `n` bytes (or the whole stream when shorter) without losing any. */
+/** Reads up to `n` bytes (or the whole stream when shorter) without losing any; fails when the stream is cut off. */
 async function readHead(stream: Readable, n: number): Promise<{ head: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let length = 0;
@@ -35,12 +25,19 @@ async function readHead(stream: Readable, n: number): Promise<{ head: Buffer; co
       if (length >= n) finish(false);
     };
     const onEnd = () => finish(true);
+    const onClose = () => fail(new Error('The upload was cut off before the end of the file'));
+    const fail = (err: Error) => {
+      off();
+      reject(err);
+    };
+    const off = () => stream.off('data', onData).off('end', onEnd).off('error', fail).off('close', onClose);
     const finish = (complete: boolean) => {
-      stream.off('data', onData).off('end', onEnd).off('error', reject);
+      off();
       stream.pause();
       resolve({ head: Buffer.concat(chunks), complete });
     };
-    stream.on('data', onData).once('end', onEnd).once('error', reject);
+    if (stream.destroyed) return onClose();
+    stream.on('data', onData).once('end', onEnd).once('error', fail).once('close', onClose);
   });
 }
 
@@ -69,49 +66,43 @@ function utf8TextChecker() {
 }
 
 /**
- * A multer storage engine that streams the upload into AttachmentStorage: it sniffs the first bytes (415 when
- * the content is not an accepted type, whatever the name says), then hands the rest on while hashing and
- * counting it. multer's fileSize limit truncates the stream and fails the request with 413; multer then calls
- * `_removeFile`, so nothing of a refused upload stays behind.
+ * Streams an upload into AttachmentStorage: it sniffs the first bytes (415 when the content is not an accepted
+ * type, whatever the name says), then hands the rest on while hashing and counting it; past `maxBytes` it fails
+ * with 413. Whatever fails, the storage keeps nothing of the stream (`put` removes a partial write); `remove`
+ * undoes a stored upload when the request fails after it.
  */
 export class AttachmentUploadEngine {
-  constructor(private readonly storage: AttachmentStorage) {}
+  constructor(
+    private readonly storage: AttachmentStorage,
+    readonly maxBytes: number,
+  ) {}
 
-  _handleFile(_req: Request, file: IncomingFile, cb: Callback): void {
-    this.store(file).then(
-      (info) => cb(null, info),
-      (err: Error) => {
-        file.stream.resume();
-        cb(err);
-      },
-    );
-  }
-
-  _removeFile(_req: Request, file: Partial<StoredUpload>, cb: (err: Error | null) => void): void {
-    if (!file.storageKey) return cb(null);
-    this.storage.delete(file.storageKey).then(() => cb(null), cb);
-  }
-
-  private async store(file: IncomingFile): Promise<Partial<StoredUpload>> {
-    const { head, complete } = await readHead(file.stream, SNIFF_BYTES);
-    const sniffed = sniffType(head, file.originalname ?? '', complete);
+  async store(stream: Readable, originalname: string): Promise<StoredUpload> {
+    const { head, complete } = await readHead(stream, SNIFF_BYTES);
+    const sniffed = sniffType(head, originalname, complete);
     if (!sniffed.ok) throw new UnsupportedMediaTypeException(sniffed.reason);
     const key = randomUUID();
     const hash = createHash('sha256');
     const text = sniffed.text ? utf8TextChecker() : null;
+    const maxBytes = this.maxBytes;
     let size = 0;
     const feed = (chunk: Buffer) => {
-      hash.update(chunk);
       size += chunk.length;
+      if (size > maxBytes) throw fileTooLarge(maxBytes);
+      hash.update(chunk);
       text?.feed(chunk);
       return chunk;
     };
     async function* body() {
       yield feed(head);
-      if (!complete) for await (const chunk of file.stream) yield feed(chunk as Buffer);
+      if (!complete) for await (const chunk of stream) yield feed(chunk as Buffer);
       text?.end();
     }
     await this.storage.put(key, Readable.from(body()));
-    return { storageKey: key, path: key, mimeType: sniffed.mime, size, sha256: hash.digest('hex') };
+    return { originalname, storageKey: key, mimeType: sniffed.mime, size, sha256: hash.digest('hex') };
+  }
+
+  async remove(upload: StoredUpload): Promise<void> {
+    await this.storage.delete(upload.storageKey);
   }
 }

@@ -1,5 +1,4 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
-import type { Request } from 'express';
 import { finalize, Observable } from 'rxjs';
 import { AuthUserService } from './auth-user.service';
 
@@ -9,7 +8,7 @@ export class AuthFactsInterceptor implements NestInterceptor {
   constructor(private readonly users: AuthUserService) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const method = ctx.switchToHttp().getRequest<Request>().method;
+    const method = ctx.switchToHttp().getRequest<{ method: string }>().method;
     if (method === 'GET' || method === 'HEAD') return next.handle();
     return next.handle().pipe(finalize(() => this.users.forgetAll()));
   }

@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { clearAuthCookie, setAuthCookie } from './auth-cookie';
@@ -33,14 +33,14 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins; Retry-After says when to try again' })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     try {
-      const issued = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
+      const issued = await this.auth.login(dto.username, dto.password, req.ip || 'unknown');
       setAuthCookie(res, issued.accessToken, this.config);
       return issued;
     } catch (err) {
       if (!(err instanceof LoginThrottled)) throw err;
-      res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      res.header('Retry-After', String(err.retryAfterSeconds));
       throw new HttpException(this.throttledBody(err), HttpStatus.TOO_MANY_REQUESTS);
     }
   }
@@ -50,7 +50,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Log out: clears the cookie; the token stops working' })
   @ApiNoContentResponse()
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     await this.auth.logout(tokenOf(req));
     clearAuthCookie(res, this.config);
   }

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { AuthUserService, toAuthUser } from './auth-user.service';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
@@ -8,13 +9,13 @@ import { IS_PUBLIC } from './public.decorator';
 export const ACCESS_COOKIE = 'access_token';
 
 /** The token of a request: `Authorization: Bearer …` first, else the httpOnly cookie. */
-export function tokenOf(req: Request): string | undefined {
+export function tokenOf(req: { headers: IncomingHttpHeaders; cookies?: Record<string, string | undefined> }): string | undefined {
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (m) return m[1];
   }
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[ACCESS_COOKIE];
+  const cookie = req.cookies?.[ACCESS_COOKIE];
   return typeof cookie === 'string' && cookie ? cookie : undefined;
 }
 
@@ -34,7 +35,7 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: unknown }>();
     const token = tokenOf(req);
     if (!token) throw new UnauthorizedException('Log in first');
     const verified = await this.auth.verifyWith(token, (sub) => this.users.load(sub));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { throttled } from '../queues/queue-names';
 
 /** SQLSTATEs that say "the server is not there" rather than "the query is wrong" (PostgreSQL, appendix A). */
@@ -62,12 +62,12 @@ export class DependencyUnavailableFilter extends BaseExceptionFilter {
 
   override catch(exception: unknown, host: ArgumentsHost): void {
     const service = host.getType() === 'http' ? unavailableService(exception) : null;
-    const res = service ? host.switchToHttp().getResponse<Response>() : null;
-    if (!service || !res || res.headersSent) return super.catch(exception, host);
+    const res = service ? host.switchToHttp().getResponse<FastifyReply>() : null;
+    if (!service || !res || res.sent || res.raw.headersSent) return super.catch(exception, host);
     this.warn(`answering 503: ${service} unavailable (${(exception as Error).message})`);
-    res
+    void res
       .status(HttpStatus.SERVICE_UNAVAILABLE)
-      .setHeader('Retry-After', '5')
-      .json({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: MESSAGES[service], unavailable: service });
+      .header('Retry-After', '5')
+      .send({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: MESSAGES[service], unavailable: service });
   }
 }

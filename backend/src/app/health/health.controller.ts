@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
@@ -60,7 +60,7 @@ export class HealthController {
   })
   @ApiOkResponse({ description: 'Both answer' })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer' })
-  async check(@Res({ passthrough: true }) res: Response) {
+  async check(@Res({ passthrough: true }) res: FastifyReply) {
     const [postgres, redis, queues] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.redis.ping()),
@@ -88,7 +88,7 @@ export class HealthController {
   })
   @ApiOkResponse({ description: 'Ready to serve' })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer, or the process is shutting down' })
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1'), 1500), probe(() => this.redis.ping(), 1000)]);
     const ready = postgres.status === 'up' && !this.shutdown.stopping;
     res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,7 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.service';
+import { type UploadedFileInfo, uploadedFileOf } from '../uploads/multipart-file';
 import { AdminAuditService } from './admin-audit.service';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +20,7 @@ export class AdminAuditInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
-    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser; file?: { originalname?: string; size?: number } }>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const path = req.originalUrl.split('?')[0];
     if (!WRITES.has(req.method) || !path.startsWith(ADMIN_PREFIX)) return next.handle();
     // the entry is written before the answer goes out, so that a client reading the log right after sees it
@@ -27,8 +28,8 @@ export class AdminAuditInterceptor implements NestInterceptor {
       mergeMap(async (result: unknown) => {
         const user = req.user;
         if (!user) return result;
-        const res = ctx.switchToHttp().getResponse<Response>();
-        const body = { ...(isObject(req.body) ? req.body : {}), ...fileInfo(req.file), ...queryOf(req) };
+        const res = ctx.switchToHttp().getResponse<FastifyReply>();
+        const body = { ...(isObject(req.body) ? req.body : {}), ...fileInfo(uploadedFileOf(req)), ...queryOf(req) };
         const params = req.params as Record<string, string | undefined>;
         const targetId = params.id ?? (isObject(result) && typeof result.id === 'string' ? result.id : null);
         try {
@@ -47,10 +48,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function fileInfo(file: { originalname?: string; size?: number } | undefined) {
-  return file ? { file: { name: file.originalname, size: file.size } } : {};
+/** The file of an upload (a multipart request's file is not in its body), by name and size. */
+function fileInfo(file: UploadedFileInfo | undefined) {
+  return file ? { file: { name: file.name, size: file.size } } : {};
 }
 
-function queryOf(req: Request) {
+function queryOf(req: FastifyRequest) {
   return isObject(req.query) && Object.keys(req.query).length ? { query: req.query } : {};
 }

@@ -1,6 +1,7 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ACCESS_COOKIE } from '../auth/jwt-auth.guard';
+import { pathOf } from './path-of';
 
 /**
  * CSRF protection for cookie sessions (double submit). A browser that logs in gets, beside the httpOnly
@@ -24,17 +25,13 @@ export function newXsrfToken(): string {
 }
 
 /** Sets a fresh XSRF-TOKEN cookie (readable by the page's script; SameSite=Lax like the session cookie). */
-export function setXsrfCookie(res: Response, secure: boolean, token = newXsrfToken()): string {
-  res.cookie(XSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
+export function setXsrfCookie(res: FastifyReply, secure: boolean, token = newXsrfToken()): string {
+  res.setCookie(XSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
   return token;
 }
 
-export function clearXsrfCookie(res: Response, secure: boolean) {
+export function clearXsrfCookie(res: FastifyReply, secure: boolean) {
   res.clearCookie(XSRF_COOKIE, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
-}
-
-function cookiesOf(req: Request): Record<string, string | undefined> {
-  return (req.cookies as Record<string, string | undefined> | undefined) ?? {};
 }
 
 function same(a: string, b: string): boolean {
@@ -44,12 +41,13 @@ function same(a: string, b: string): boolean {
 }
 
 /**
- * The Express middleware (after cookie-parser). Also hands a token to a cookie session that has none yet
- * (a session from before this protection, or a cleared cookie), on its next safe request such as GET /api/me.
+ * An `onRequest` hook of the Fastify instance, after @fastify/cookie's. Also hands a token to a cookie session that
+ * has none yet (a session from before this protection, or a cleared cookie), on its next safe request such as
+ * GET /api/me.
  */
 export function csrfProtection(opts: { secure: boolean }) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const cookies = cookiesOf(req);
+  return (req: FastifyRequest, res: FastifyReply, next: HookHandlerDoneFunction) => {
+    const cookies = req.cookies ?? {};
     const session = cookies[ACCESS_COOKIE];
     if (!session || req.headers.authorization) return next();
     const expected = cookies[XSRF_COOKIE];
@@ -57,10 +55,10 @@ export function csrfProtection(opts: { secure: boolean }) {
       if (!expected) setXsrfCookie(res, opts.secure);
       return next();
     }
-    if (EXEMPT.has(req.path)) return next();
+    if (EXEMPT.has(pathOf(req.url))) return next();
     const given = req.headers[XSRF_HEADER];
     if (typeof expected === 'string' && expected && typeof given === 'string' && same(given, expected)) return next();
-    res.status(403).json({
+    void res.status(403).send({
       statusCode: 403,
       error: 'Forbidden',
       message:

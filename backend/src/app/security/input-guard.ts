@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { pathOf } from './path-of';
 
 /**
  * Refuses (400) request input that PostgreSQL cannot store as it came or that no client sends in good faith,
@@ -27,12 +28,13 @@ function problem(value: unknown, where: string, depth: number): string | null {
   return null;
 }
 
-/** Express middleware after the body parsers. */
+/** A `preValidation` hook of the Fastify instance: after the body is parsed, before any handler. */
 export function inputGuard() {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const found = problem(req.body, 'body', 0) ?? problem(req.query, 'query', 0) ?? (BAD.test(safeDecode(req.path)) ? 'the path contains a NUL character' : null);
+  return (req: FastifyRequest, res: FastifyReply, next: HookHandlerDoneFunction) => {
+    const found =
+      problem(req.body, 'body', 0) ?? problem(req.query, 'query', 0) ?? (BAD.test(safeDecode(pathOf(req.url))) ? 'the path contains a NUL character' : null);
     if (!found) return next();
-    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: found });
+    void res.status(400).send({ statusCode: 400, error: 'Bad Request', message: found });
   };
 }
 

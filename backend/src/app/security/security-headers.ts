@@ -1,5 +1,6 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
+import { pathOf } from './path-of';
 
 type Directives = Record<string, string[]>;
 
@@ -38,7 +39,7 @@ const BOARD_CSP: Directives = {
   'font-src': ["'self'", 'data:', 'https://fonts.gstatic.com'],
 };
 
-function headers(directives: Directives, secure: boolean): RequestHandler {
+function headers(directives: Directives, secure: boolean) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -53,15 +54,17 @@ function headers(directives: Directives, secure: boolean): RequestHandler {
   });
 }
 
-/** helmet's headers on every answer, with a CSP relaxed only for the two tool UIs at their own paths. */
-export function securityHeaders(opts: { secure: boolean }): RequestHandler {
+/**
+ * helmet's headers on every answer, with a CSP relaxed only for the two tool UIs at their own paths: an `onRequest`
+ * hook of the Fastify instance (helmet writes the headers on the node response, which every answer then carries).
+ */
+export function securityHeaders(opts: { secure: boolean }) {
   const app = headers(APP_CSP, opts.secure);
   const docs = headers(DOCS_CSP, opts.secure);
   const board = headers(BOARD_CSP, opts.secure);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const p = req.path;
-    if (p === '/api/docs' || p.startsWith('/api/docs/')) return docs(req, res, next);
-    if (p === '/admin/queues' || p.startsWith('/admin/queues/')) return board(req, res, next);
-    return app(req, res, next);
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const p = pathOf(req.url);
+    const chosen = p === '/api/docs' || p.startsWith('/api/docs/') ? docs : p === '/admin/queues' || p.startsWith('/admin/queues/') ? board : app;
+    chosen(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   };
 }

@@ -1,5 +1,4 @@
-import { BadRequestException, Controller, HttpCode, HttpStatus, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { BadRequestException, Controller, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -11,8 +10,11 @@ import {
   ApiQuery,
 } from '@nestjs/swagger';
 import type { RosterImportResult } from '@congress/api-types';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { ChangesAuthFacts } from '../../auth/auth-facts-changed';
 import { AdminApi } from '../../auth/roles.decorator';
+import { receiveFile } from '../../uploads/multipart-file';
 import { RosterImportService } from './roster-import.service';
 
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -24,11 +26,11 @@ class RosterImportResultDto implements RosterImportResult {
   @ApiProperty() updated: number;
 }
 
-/** What multer hands over (memory storage). */
-interface UploadedCsv {
-  buffer: Buffer;
-  size: number;
-  originalname: string;
+/** The whole file in memory (at most ROSTER_MAX_BYTES + 1 bytes: receiveFile answers 413 beyond the limit). */
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 @AdminApi('users')
@@ -39,7 +41,6 @@ export class RosterImportController {
 
   @Post('import')
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROSTER_MAX_BYTES, files: 1 } }))
   @ApiOperation({
     summary: 'Import the delegate roster (CSV: username, name, delegation, email, phone; or 用户名,姓名,代表团,邮箱,电话)',
     description:
@@ -53,11 +54,17 @@ export class RosterImportController {
   @ApiOkResponse({ type: RosterImportResultDto })
   @ApiBadRequestResponse({ description: '{message, errors: [{line, reason}]}' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than 2 MB' })
-  async import(@UploadedFile() file: UploadedCsv | undefined, @Query('dryRun') dryRun?: string) {
-    if (!file?.buffer?.length) throw new BadRequestException('Send the roster as a CSV file in the form field "file"');
+  async import(@Req() req: FastifyRequest, @Query('dryRun') dryRun?: string) {
+    const { file } = await receiveFile(req, {
+      field: 'file',
+      maxBytes: ROSTER_MAX_BYTES,
+      store: ({ stream }) => readAll(stream),
+      fields: () => undefined,
+    });
+    if (!file?.length) throw new BadRequestException('Send the roster as a CSV file in the form field "file"');
     if (dryRun !== undefined && !['true', 'false', '1', '0'].includes(dryRun)) {
       throw new BadRequestException('dryRun must be true or false');
     }
-    return this.roster.import(file.buffer, dryRun === 'true' || dryRun === '1');
+    return this.roster.import(file, dryRun === 'true' || dryRun === '1');
   }
 }
