@@ -10,7 +10,6 @@ import { Logger } from 'nestjs-pino';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import querystring from 'node:querystring';
-
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { BOARD_PATH } from './queues/queue-board';
