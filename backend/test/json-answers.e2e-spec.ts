@@ -2,8 +2,9 @@ import { sessionId, TEXT } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * How the API writes its JSON answers (json-reply.adapter.ts): the exact bytes of the UTF-8 text, its type, no
- * caching of personal data (no-store, hence no ETag), and the cases left to Nest's own reply.
+ * How the API writes its JSON answers (Fastify's reply, and create-app.ts's onSend hook for no-store): the exact
+ * bytes of the UTF-8 text, its type, no caching of personal data (no-store, no ETag), answers without a body, and
+ * the answer to a body that is not JSON.
  */
 describe('JSON answers', () => {
   let t: TestApp;
@@ -48,6 +49,17 @@ describe('JSON answers', () => {
     expect(Number(missing.headers['content-length'])).toBe(Buffer.byteLength(missing.text));
     const unauthorised = await t.http().get('/api/proposals').expect(401);
     expect(unauthorised.body.message).toBeTruthy();
+  });
+
+  it('answers a body of a type the API does not take with 415 saying what to send, and changes nothing', async () => {
+    for (const type of ['application/xml', 'application/octet-stream']) {
+      const res = await t.http().patch(`/api/proposals/${draft.id}`).set(auth()).set('Content-Type', type).send('<title>x</title>').expect(415);
+      expect(res.body).toMatchObject({ statusCode: 415, message: expect.stringContaining('Content-Type: application/json') });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const after = await t.http().get(`/api/proposals/${draft.id}`).set(auth()).expect(200);
+    expect(after.body.version).toBe(draft.version);
+    expect(after.body.title).toBe(TEXT.title);
   });
 
   it('leaves an answer without a body (204) to Nest: no body, no JSON headers', async () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, INestApplication, UnsupportedMediaTypeException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -47,6 +47,8 @@ export const validationPipe = new ValidationPipe({
 /** Request bodies: JSON up to 1 MB; form posts (nothing uses them) up to 100 kB; uploads are limited per route. */
 const JSON_LIMIT = 1024 * 1024;
 const FORM_LIMIT = 100 * 1024;
+export const UNSUPPORTED_BODY =
+  'Send the request body as JSON (Content-Type: application/json); files go as multipart/form-data to the upload routes';
 
 /**
  * Builds the HTTP application (API under /api, OpenAPI, the Angular build at /) without listening: Nest on Fastify
@@ -82,6 +84,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   (app.getHttpAdapter() as FastifyAdapter).useBodyParser('application/x-www-form-urlencoded', false, { bodyLimit: FORM_LIMIT }, (_req, body, done) => {
     done(null, querystring.parse((body as Buffer).toString('utf8'), '&', '=', { maxKeys: 100 }));
   });
+  // a body of any other type (XML, an octet stream, …): 415 saying what the API takes (multipart only where a route
+  // reads an upload), rather than Fastify's bare "Unsupported Media Type"
+  fastify.addContentTypeParser('*', (_req, _payload, done) => done(new UnsupportedMediaTypeException(UNSUPPORTED_BODY), undefined));
   await app.register(fastifyMultipart);
   fastify.addHook('preValidation', inputGuard());
   fastify.addHook('onSend', noStoreForJson);
