@@ -16,6 +16,7 @@ import { BOARD_PATH } from './queues/queue-board';
 import { csrfProtection } from './security/csrf';
 import { rootLogger, useRequestLog } from './request-log';
 import { inputGuard } from './security/input-guard';
+import { noStoreForJson } from './security/no-store';
 import { pathOf } from './security/path-of';
 import { securityHeaders } from './security/security-headers';
 
@@ -95,14 +96,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   setupOpenApi(app);
   await serveFrontend(app, config);
   return app;
-}
-
-/** JSON answers are not kept by browsers or proxies unless their route said otherwise. */
-function noStoreForJson(_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) {
-  if (!reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
-    void reply.header('cache-control', 'no-store');
-  }
-  done(null, payload);
 }
 
 function setupOpenApi(app: INestApplication) {
