@@ -131,6 +131,27 @@ describe('the list, search and similar proposals', () => {
     expect((await api.get('committee1', '/api/proposals?sort=secret')).status).toBe(400);
   });
 
+  it('matches a state or the states under it, never a longer name, and keeps the order of each sort on every page', async () => {
+    expect((await listIds('committee1', 'state=handling.drafting')).items.map((i) => i.id)).toEqual([ids.handling]);
+    expect(await listIds('committee1', 'state=handlin')).toEqual({ items: [], total: 0 });
+    expect(await listIds('committee1', 'state=handling.draft')).toEqual({ items: [], total: 0 });
+    for (const sort of ['title', 'submittedAt', 'number']) {
+      const up = (await listIds('committee1', `sort=${sort}`)).items.map((i) => i.id);
+      expect(up).toHaveLength(3);
+      const down = (await listIds('committee1', `sort=-${sort}`)).items.map((i) => i.id);
+      // the library proposal, only submitted, has no number yet: last both ways (NULLS LAST)
+      if (sort === 'number') {
+        expect([up[2], down[2]]).toEqual([ids.library, ids.library]);
+        expect(down.slice(0, 2)).toEqual(up.slice(0, 2).reverse());
+      } else {
+        expect(down).toEqual([...up].reverse());
+      }
+      const pages = [];
+      for (const page of [1, 2, 3]) pages.push(...(await listIds('committee1', `sort=${sort}&pageSize=1&page=${page}`)).items.map((i) => i.id));
+      expect(pages).toEqual(up);
+    }
+  });
+
   it('shows a department only what is assigned to it, and lists overdue handling once the due date passes', async () => {
     expect((await listIds('jwc.handler', '')).items.map((i) => i.id)).toEqual([ids.handling]);
     expect((await listIds('leader1', '')).total).toBe(2);

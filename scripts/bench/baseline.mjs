@@ -11,16 +11,16 @@ import pg from 'pg';
 // bench builds it first)
 const built = createRequire(import.meta.url);
 const { PROPOSAL_DETAIL_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
-// the list's columns (the lead proposer's name as a subquery), from proposal-list.service.ts
-const { SUMMARY_COLUMNS } = built('../../dist/backend/backend/src/app/proposals/proposal-list.service.js');
+// the list's page (its ids first, then the summary columns with the lead proposer's name as a subquery), from
+// proposal-list.service.ts, and its filters (the committee's visibility, the state), from visibility.sql.ts
+const { countSql, listPageSql, totalFromPage } = built('../../dist/backend/backend/src/app/proposals/proposal-list.service.js');
+const { stateCondition, visibleTo } = built('../../dist/backend/backend/src/app/proposals/visibility.sql.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
 
-// visibility.sql.ts visibleTo() for a committee member
-const VISIBLE = `(p.lead_proposer_id = $1 OR EXISTS (SELECT 1 FROM proposal_cosigners vc
-      WHERE vc.proposal_id = p.id AND vc.user_id = $1 AND vc.status IN ('invited', 'confirmed'))
-      OR p.state <> 'draft' OR p.submitted_at IS NOT NULL)`;
+// visibleTo() for a committee member ($1)
+const VISIBLE = visibleTo({ id: userId, roles: ['committee'], departmentIds: [], headOfDepartmentIds: [], leaderOfDepartmentIds: [], headOfDelegationIds: [] }, []);
 
 // the statement of proposal-detail.service.ts: the row with its facts and its records in one (proposal-records.query.ts),
 // as a named prepared statement like the API's (database/prepared.ts), unless
@@ -49,7 +49,7 @@ async function list(url) {
   const state = url.searchParams.get('state');
   if (state) {
     params.push(state);
-    where.push(`(p.state = $${params.length} OR p.state LIKE $${params.length} || '.%')`);
+    where.push(stateCondition(`$${params.length}`));
   }
   const sessionId = url.searchParams.get('sessionId');
   if (sessionId) {
@@ -61,9 +61,12 @@ async function list(url) {
   params.push(20, 0);
   // named after the filters present, as the API's prepared statements are one per statement text
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
-  const items = (await pool.query(named(`list-${shape}`, `SELECT ${SUMMARY_COLUMNS} FROM proposals p WHERE ${whereSql}
-        ORDER BY p.created_at DESC NULLS LAST, p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params))).rows;
-  const [{ total }] = (await pool.query(named(`count-${shape}`, `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`, countParams))).rows;
+  const page = listPageSql(whereSql, 'p.created_at', true, `$${params.length - 1}`, `$${params.length}`, false);
+  const rows = (await pool.query(named(`list-${shape}`, page, params))).rows;
+  const items = rows.map(({ fullPageTotal, ...item }) => item);
+  // the total as pageTotal() finds it: from the page, else the count that came with a full page, else counted
+  let total = totalFromPage(rows.length, 1, 20) ?? rows[0]?.fullPageTotal ?? null;
+  if (total === null) [{ count: total }] = (await pool.query(named(`count-${shape}`, countSql(whereSql, false), countParams))).rows;
   return { items, total };
 }
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.service';
-import { searchCondition, visibleTo } from '../proposals/visibility.sql';
+import { searchCondition, stateCondition, visibleTo } from '../proposals/visibility.sql';
 import { RECEIVED } from '../reports/figures.sql';
 import { actorFactsOf } from '../workflow/proposal-facts';
 import type { ExportQueryDto } from './dto/export-query.dto';
@@ -81,8 +81,7 @@ export async function* exportBatches(
   if (set === 'accepted') {
     where.push(RECEIVED, `p.kind = 'proposal' AND p.number IS NOT NULL AND p.state NOT IN ('merged', 'rejected', 'withdrawn')`);
   } else if (f.state) {
-    const s = p(f.state);
-    where.push(`(p.state = ${s} OR p.state LIKE ${s} || '.%')`);
+    where.push(stateCondition(p(f.state)));
   }
   if (f.sessionId) where.push(`p.session_id = ${p(f.sessionId)}`);
   if (f.categoryId) where.push(`p.category_id = ${p(f.categoryId)}`);

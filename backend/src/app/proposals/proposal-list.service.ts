@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.service';
 import { CLOCK, Clock } from '../workflow/clock';
 import { actorFactsOf } from '../workflow/proposal-facts';
 import { ProposalListQueryDto } from './dto/list-query.dto';
-import { searchCondition, visibleTo } from './visibility.sql';
+import { searchCondition, stateCondition, visibleTo } from './visibility.sql';
 
 /**
  * A text search counts at most this many matches. A count must visit every match (a common word matches a third
@@ -55,6 +55,35 @@ export function toSummary(r: SummaryRow, now: Date): ProposalSummary {
   };
 }
 
+/** The count of `proposals p` filtered by `whereSql`; a text search (`searching`) stops at SEARCH_COUNT_CAP + 1. */
+export function countSql(whereSql: string, searching: boolean): string {
+  return searching
+    ? `SELECT count(*)::int FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
+    : `SELECT count(*)::int FROM proposals p WHERE ${whereSql}`;
+}
+
+/**
+ * A page of `proposals p` filtered by `whereSql`, ordered by `column` (then id), as ProposalSummary rows, in one
+ * statement with the count that a full page needs (see totalFromPage):
+ * - the page's ids first, then their rows. The ids come from an index alone where one holds every column the
+ *   filters and the order read (proposals_list_idx for a session's states, as the committee lists them), so the
+ *   table is read for the page's rows only instead of for every match before the sort (850 table pages for a
+ *   session's proposals in handling: docs/benchmarks.md);
+ * - each row's `fullPageTotal` is the count (countSql) when the page is full, else null: PostgreSQL runs the
+ *   count once, and only when the CASE takes it, so a page that tells its total costs no count, and a full page
+ *   no second round trip.
+ * `limit` and `offset` are placeholders. Also run by the benchmark's baseline.
+ */
+export function listPageSql(whereSql: string, column: string, desc: boolean, limit: string, offset: string, searching: boolean): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  return `WITH page AS (SELECT p.id, ${column} AS sort_key FROM proposals p WHERE ${whereSql}
+      ORDER BY ${column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit} OFFSET ${offset})
+    SELECT ${SUMMARY_COLUMNS},
+      CASE WHEN (SELECT count(*) FROM page) = ${limit} THEN (${countSql(whereSql, searching)}) END AS "fullPageTotal"
+    FROM page JOIN proposals p ON p.id = page.id
+    ORDER BY page.sort_key ${dir} NULLS LAST, page.id ${dir}`;
+}
+
 /**
  * The total a page already tells: a page with rows but fewer than `pageSize` is the last one, so the total is the
  * rows of the pages before it plus its own (and an empty first page means none). Null when the page is full or
@@ -72,8 +101,8 @@ export interface PageTotal {
 
 /**
  * The total of a list of `proposals p` filtered by `whereSql` (its parameters `params`), for a page of `rows`
- * rows: from the page when it tells (totalFromPage), else counted; a text search (`searching`) counts at most
- * SEARCH_COUNT_CAP and says so.
+ * rows: from the page when it tells (totalFromPage), else `counted` when the page's statement brought it
+ * (listPageSql), else counted now; a text search (`searching`) counts at most SEARCH_COUNT_CAP and says so.
  */
 export async function pageTotal(
   em: EntityManager,
@@ -81,14 +110,10 @@ export async function pageTotal(
   params: unknown[],
   searching: boolean,
   { rows, page, pageSize }: { rows: number; page: number; pageSize: number },
+  counted: number | null = null,
 ): Promise<PageTotal> {
-  let total = totalFromPage(rows, page, pageSize);
-  if (total === null) {
-    const counted = searching
-      ? `SELECT count(*)::int AS total FROM (SELECT 1 FROM proposals p WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`
-      : `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`;
-    total = (await queryPrepared<{ total: number }>(em, counted, params)).rows[0].total;
-  }
+  let total = totalFromPage(rows, page, pageSize) ?? counted;
+  if (total === null) total = (await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params)).rows[0].count;
   return searching && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total };
 }
 
@@ -108,10 +133,7 @@ export class ProposalListService {
       return `$${params.length}`;
     };
     const where = ['p.deleted_at IS NULL', visibleTo(actorFactsOf(user), params)];
-    if (query.state) {
-      const s = p(query.state);
-      where.push(`(p.state = ${s} OR p.state LIKE ${s} || '.%')`);
-    }
+    if (query.state) where.push(stateCondition(p(query.state)));
     if (query.sessionId) where.push(`p.session_id = ${p(query.sessionId)}`);
     if (query.categoryId) where.push(`p.category_id = ${p(query.categoryId)}`);
     if (query.departmentId) {
@@ -134,16 +156,15 @@ export class ProposalListService {
     const page = query.page ?? 1;
     const whereSql = where.join(' AND ');
     const countParams = [...params];
-    const { rows } = await queryPrepared<SummaryRow>(
+    const searching = Boolean(query.q?.trim());
+    const { rows } = await queryPrepared<SummaryRow & { fullPageTotal: number | null }>(
       this.db.manager,
-      `SELECT ${SUMMARY_COLUMNS} FROM proposals p
-        WHERE ${whereSql}
-        ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, p.id ${desc ? 'DESC' : 'ASC'}
-        LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      listPageSql(whereSql, column, desc, p(pageSize), p((page - 1) * pageSize), searching),
       params,
     );
     const shown = { rows: rows.length, page, pageSize };
-    const total = await pageTotal(this.db.manager, whereSql, countParams, Boolean(query.q?.trim()), shown);
-    return { items: rows.map((r) => toSummary(r, now)), ...total };
+    // only a page past the end (no rows, so no count came with them) counts in a statement of its own
+    const total = await pageTotal(this.db.manager, whereSql, countParams, searching, shown, rows[0]?.fullPageTotal ?? null);
+    return { items: rows.map(({ fullPageTotal: _total, ...r }) => toSummary(r, now)), ...total };
   }
 }

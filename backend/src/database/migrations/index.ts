@@ -10,6 +10,7 @@ import { ProposalNextVersion1765300000000 } from './1765300000000-proposal-next-
 import { FigureStamps1765400000000 } from './1765400000000-figure-stamps';
 import { SearchBigrams1765500000000 } from './1765500000000-search-bigrams';
 import { PortalStamps1765600000000 } from './1765600000000-portal-stamps';
+import { ListCoveringIndex1765700000000 } from './1765700000000-list-covering-index';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   FigureStamps1765400000000,
   SearchBigrams1765500000000,
   PortalStamps1765600000000,
+  ListCoveringIndex1765700000000,
 ];
