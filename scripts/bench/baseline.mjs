@@ -62,10 +62,10 @@ async function list(url) {
   // named after the filters present, as the API's prepared statements are one per statement text
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
   const page = listPageSql(whereSql, 'p.created_at', true, `$${params.length - 1}`, `$${params.length}`, false);
-  const rows = (await pool.query(named(`list-${shape}`, page, params))).rows;
-  const items = rows.map(({ fullPageTotal, ...item }) => item);
+  // the rows go out as they come (each also carries the page's fullPageTotal, which the API leaves out)
+  const items = (await pool.query(named(`list-${shape}`, page, params))).rows;
   // the total as pageTotal() finds it: from the page, else the count that came with a full page, else counted
-  let total = totalFromPage(rows.length, 1, 20) ?? rows[0]?.fullPageTotal ?? null;
+  let total = totalFromPage(items.length, 1, 20) ?? items[0]?.fullPageTotal ?? null;
   if (total === null) [{ count: total }] = (await pool.query(named(`count-${shape}`, countSql(whereSql, false), countParams))).rows;
   return { items, total };
 }

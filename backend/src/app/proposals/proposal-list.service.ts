@@ -113,7 +113,10 @@ export async function pageTotal(
   counted: number | null = null,
 ): Promise<PageTotal> {
   let total = totalFromPage(rows, page, pageSize) ?? counted;
-  if (total === null) total = (await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params)).rows[0].count;
+  if (total === null) {
+    const counted = await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params, { planPerValues: searching });
+    total = counted.rows[0].count;
+  }
   return searching && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total };
 }
 
@@ -161,6 +164,7 @@ export class ProposalListService {
       this.db.manager,
       listPageSql(whereSql, column, desc, p(pageSize), p((page - 1) * pageSize), searching),
       params,
+      { planPerValues: searching },
     );
     const shown = { rows: rows.length, page, pageSize };
     // only a page past the end (no rows, so no count came with them) counts in a statement of its own

@@ -139,6 +139,7 @@ export class PublicProposalsService {
         WHERE p.id = page.id
         ORDER BY page.year DESC, page.series NULLS LAST, page.number NULLS LAST, p.id`,
       params,
+      { planPerValues: Boolean(q.q?.trim()) },
     );
     const shown = { rows: rows.length, page: q.page ?? 1, pageSize };
     const total = q.q?.trim()
