@@ -114,8 +114,8 @@ export async function pageTotal(
 ): Promise<PageTotal> {
   let total = totalFromPage(rows, page, pageSize) ?? counted;
   if (total === null) {
-    const counted = await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params, { planPerValues: searching });
-    total = counted.rows[0].count;
+    const { rows: counts } = await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params, { planPerValues: searching });
+    total = counts[0].count;
   }
   return searching && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total };
 }
