@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { RosterImportResult } from '@congress/api-types';
 import type { FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { ChangesAuthFacts } from '../../auth/auth-facts-changed';
 import { AdminApi } from '../../auth/roles.decorator';
 import { receiveFile } from '../../uploads/multipart-file';
@@ -24,13 +24,6 @@ class RosterImportResultDto implements RosterImportResult {
   @ApiProperty({ description: 'Rows imported (or that would be, with dryRun)' }) imported: number;
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
-}
-
-/** The whole file in memory (at most ROSTER_MAX_BYTES + 1 bytes: receiveFile answers 413 beyond the limit). */
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 @AdminApi('users')
@@ -58,7 +51,8 @@ export class RosterImportController {
     const { file } = await receiveFile(req, {
       field: 'file',
       maxBytes: ROSTER_MAX_BYTES,
-      store: ({ stream }) => readAll(stream),
+      // the whole file in memory (at most ROSTER_MAX_BYTES + 1 bytes: receiveFile answers 413 beyond the limit)
+      store: ({ stream }) => buffer(stream),
       fields: () => undefined,
     });
     if (!file?.length) throw new BadRequestException('Send the roster as a CSV file in the form field "file"');
