@@ -2,6 +2,12 @@ import { Api, clock, departmentId, sessionId, TEXT } from './support/proposal-fi
 import { startTestApp, TestApp } from './support/test-app';
 import { searchCondition } from '../src/app/proposals/visibility.sql';
 
+/** The fields of a ProposalSummary (libs/api-types), as the list writes each item. */
+const SUMMARY_FIELDS = [
+  'categoryId', 'coDepartmentIds', 'collective', 'createdAt', 'dueAt', 'excellent', 'id', 'isKey', 'kind', 'leadDepartmentId',
+  'leadProposer', 'number', 'overdue', 'published', 'sessionId', 'state', 'submittedAt', 'title', 'updatedAt', 'version',
+];
+
 describe('drafts: creating, editing, deleting and inviting', () => {
   let t: TestApp;
   let api: Api;
@@ -156,12 +162,43 @@ describe('the list, search and similar proposals', () => {
     expect((await listIds('jwc.handler', '')).items.map((i) => i.id)).toEqual([ids.handling]);
     expect((await listIds('leader1', '')).total).toBe(2);
     expect((await listIds('committee1', 'overdue=true')).total).toBe(0);
+    // a list item (JSON built by PostgreSQL) is the detail's summary (built by the API), field for field
+    const itemAndDetail = async (id: string) => {
+      const item = (await listIds('committee1', 'pageSize=100')).items.find((i) => i.id === id) as Record<string, unknown>;
+      const detail = (await api.get('committee1', `/api/proposals/${id}`)).body as Record<string, unknown>;
+      return { item, summary: Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])) };
+    };
+    const before = await itemAndDetail(ids.handling);
+    expect(Object.keys(before.item).sort()).toEqual(SUMMARY_FIELDS);
+    expect(before.item).toEqual(before.summary);
+    expect(before.item).toMatchObject({ overdue: false, dueAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+    expect(before.item.leadProposer).toMatchObject({ username: 'delegate01' });
+    const library = await itemAndDetail(ids.library);
+    expect(library.item).toEqual(library.summary);
+    expect(library.item).toMatchObject({ number: null, dueAt: null, overdue: false });
     clock(t).advanceDays(61);
     try {
       expect((await listIds('committee1', 'overdue=true')).items.map((i) => i.id)).toEqual([ids.handling]);
+      const after = await itemAndDetail(ids.handling);
+      expect(after.item).toEqual(after.summary);
+      expect(after.item.overdue).toBe(true);
     } finally {
       clock(t).reset();
     }
+  });
+
+  it("writes the records' dates as ISO 8601 in UTC with milliseconds, the instants stored", async () => {
+    const detail = (await api.get('committee1', `/api/proposals/${ids.replied}`)).body as Record<string, Record<string, unknown>[]>;
+    const [stored] = (await t.db.query(`SELECT (SELECT max(responded_at) FROM proposal_cosigners WHERE proposal_id = $1) AS responded,
+        (SELECT min(created_at) FROM proposal_replies WHERE proposal_id = $1) AS replied`, [ids.replied])) as { responded: Date; replied: Date }[];
+    expect(detail.replies[0].createdAt).toBe(stored.replied.toISOString());
+    expect(detail.cosigners.map((c) => c.respondedAt)).toContain(stored.responded.toISOString());
+    const dates = Object.values(detail)
+      .filter(Array.isArray)
+      .flat()
+      .flatMap((r) => Object.entries(r as Record<string, unknown>).filter(([k, v]) => k.endsWith('At') && v !== null));
+    expect(dates.length).toBeGreaterThan(3);
+    for (const [, v] of dates) expect(v).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('finds Chinese words anywhere in the title, background or suggestions', async () => {

@@ -1,6 +1,7 @@
 // The baseline of `npm run bench`: a bare node:http + pg server answering the SAME SQL the API runs for a
 // proposal's detail and the filtered list (as the committee sees them), with no framework, no auth, no
-// validation and no serialisation beyond JSON.stringify — what Node and PostgreSQL alone reach on this machine.
+// validation and no serialisation beyond JSON.stringify (the list's JSON is PostgreSQL's, as the API's) — what
+// Node and PostgreSQL alone reach on this machine.
 // Run as a child process: `node baseline.mjs <port>` with DATABASE_URL and USER_ID (the committee member whose
 // visibility the list filters by) in the environment; prints "listening" when ready.
 import http from 'node:http';
@@ -11,9 +12,9 @@ import pg from 'pg';
 // bench builds it first)
 const built = createRequire(import.meta.url);
 const { PROPOSAL_DETAIL_SQL } = built('../../dist/backend/backend/src/app/proposals/proposal-records.query.js');
-// the list's page (its ids first, then the summary columns with the lead proposer's name as a subquery), from
-// proposal-list.service.ts, and its filters (the committee's visibility, the state), from visibility.sql.ts
-const { countSql, listPageSql, totalFromPage } = built('../../dist/backend/backend/src/app/proposals/proposal-list.service.js');
+// the list's page (its ids first, then each row's summary as JSON text built by PostgreSQL, which goes out as it
+// comes), from proposal-list.service.ts, and its filters (the committee's visibility, the state), from visibility.sql.ts
+const { countSql, listPageSql, pageJson, totalFromPage } = built('../../dist/backend/backend/src/app/proposals/proposal-list.service.js');
 const { stateCondition, visibleTo } = built('../../dist/backend/backend/src/app/proposals/visibility.sql.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
@@ -42,7 +43,7 @@ async function detail(id) {
   return { ...summary, leadProposer, background: row.background, suggestions: row.suggestions, ...records };
 }
 
-// proposal-list.service.ts with sessionId and state, sorted -createdAt, page 1 of 20
+// proposal-list.service.ts with sessionId and state, sorted -createdAt, page 1 of 20: the page's JSON text
 async function list(url) {
   const params = [userId];
   const where = ['p.deleted_at IS NULL', VISIBLE];
@@ -58,16 +59,16 @@ async function list(url) {
   }
   const whereSql = where.join(' AND ');
   const countParams = [...params];
-  params.push(20, 0);
+  params.push(20, 0, new Date());
   // named after the filters present, as the API's prepared statements are one per statement text
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
-  const page = listPageSql(whereSql, 'p.created_at', true, `$${params.length - 1}`, `$${params.length}`, false);
-  // the rows go out as they come (each also carries the page's fullPageTotal, which the API leaves out)
-  const items = (await pool.query(named(`list-${shape}`, page, params))).rows;
+  const n = params.length;
+  const page = listPageSql(whereSql, 'p.created_at', true, `$${n - 2}`, `$${n - 1}`, false, `$${n}`);
+  const rows = (await pool.query(named(`list-${shape}`, page, params))).rows;
   // the total as pageTotal() finds it: from the page, else the count that came with a full page, else counted
-  let total = totalFromPage(items.length, 1, 20) ?? items[0]?.fullPageTotal ?? null;
+  let total = totalFromPage(rows.length, 1, 20) ?? rows[0]?.fullPageTotal ?? null;
   if (total === null) [{ count: total }] = (await pool.query(named(`count-${shape}`, countSql(whereSql, false), countParams))).rows;
-  return { items, total };
+  return pageJson(rows.map((r) => r.json), { total });
 }
 
 const server = http.createServer(async (req, res) => {
@@ -81,7 +82,8 @@ const server = http.createServer(async (req, res) => {
       res.writeHead(404).end();
       return;
     }
-    const json = JSON.stringify(body);
+    // the list is JSON text already, as the API's
+    const json = typeof body === 'string' ? body : JSON.stringify(body);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
   } catch (err) {
     res.writeHead(500).end(String(err));

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -24,7 +24,7 @@ import { HistoryEntryDto, ProposalDetailDto, ProposalPageDto, SimilarProposalDto
 import { validateEventBody } from './dto/validate-body';
 import { DraftsService } from './drafts.service';
 import { ProposalDetailService } from './proposal-detail.service';
-import { ProposalListService } from './proposal-list.service';
+import { JSON_CONTENT_TYPE, ProposalListService } from './proposal-list.service';
 import { SimilarService } from './similar.service';
 
 const EVENT_BODY_SCHEMA = {
@@ -59,7 +59,9 @@ export class ProposalsController {
   @Get()
   @ApiOperation({ summary: 'Proposals the caller may see, filtered, paged and sorted' })
   @ApiOkResponse({ type: ProposalPageDto })
-  async index(@CurrentUser() user: AuthUser, @Query() query: ProposalListQueryDto): Promise<ProposalPageDto> {
+  @Header('content-type', JSON_CONTENT_TYPE)
+  async index(@CurrentUser() user: AuthUser, @Query() query: ProposalListQueryDto): Promise<string> {
+    // a ProposalPageDto as JSON text, its items built by PostgreSQL (proposal-list.service.ts)
     return this.list.list(user, query);
   }
 
