@@ -683,6 +683,8 @@ async function measure(o) {
       [fire, dues.map((d) => d.toISOString()), committeeId, T2iso],
     );
     await db.query('COMMIT');
+    // and wake the relay, as the app's OutboxWake does after an event's commit
+    await db.query(`SELECT pg_notify('congress_outbox', '')`);
     const fireIds = fire.map((id, i) => `evaluationDeadline-${id}-${dues[i].getTime()}`);
     const lastDue = dues[dues.length - 1]?.getTime() ?? first;
     let left = fireIds.length;

@@ -14,9 +14,8 @@ import { isUuid } from '../workflow/proposal-facts';
 import { RelayBatch } from './relay-batch';
 import { loadProposalState, PROPOSAL_STATE_COLUMNS, ProposalState, ReminderSync } from './reminder-sync.service';
 import { queryPrepared } from '../../database/prepared';
+import { OUTBOX_CHANNEL } from '../outbox/outbox-wake';
 
-/** The channel the outbox trigger notifies on commit (migration 1764800000000). */
-export const OUTBOX_CHANNEL = 'congress_outbox';
 const BATCH = 100;
 
 interface OutboxRow {
@@ -42,8 +41,8 @@ class UnusableRow extends Error {}
  * in memory (RelayBatch), then the batch's Redis calls made (one addBulk per queue), its ledger rows written and
  * its rows marked processed; if Redis fails the transaction rolls back, so with Redis down rows simply wait in
  * the outbox. A crash after the Redis calls and before the commit adds the same deterministic job ids again next
- * time: harmless. Polls every RELAY_INTERVAL_MS and is woken by the
- * outbox trigger's NOTIFY, which PostgreSQL delivers only after the writing transaction committed.
+ * time: harmless. Polls every RELAY_INTERVAL_MS and is woken by the NOTIFY that OutboxWake sends after the
+ * writing transactions committed.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -15,6 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.service';
 import { WorkingCalendarService } from '../organisation/working-calendar.service';
+import { OutboxWake } from '../outbox/outbox-wake';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { CLOCK, Clock } from './clock';
 import { DeferredWrites } from './deferred-writes';
@@ -69,6 +70,7 @@ export class WorkflowService {
     private readonly records: SideRecords,
     private readonly history: HistoryService,
     private readonly outbox: OutboxWriter,
+    private readonly outboxWake: OutboxWake,
     private readonly mergeTarget: MergeTarget,
     private readonly calendar: WorkingCalendarService,
   ) {}
@@ -78,10 +80,12 @@ export class WorkflowService {
     // connection, and with one connection (embedded PostgreSQL, DB_POOL_MAX=1) it would wait for itself.
     await this.calendar.calendar();
     try {
-      const applied = await this.applyUnlocked(proposalId, body, sender);
-      if (applied) return applied;
       // READ COMMITTED, the connections' default (data-source.ts sets it): naming it here would cost a round trip
-      return await this.db.transaction((em) => this.applyIn(em, true, proposalId, body, sender));
+      const applied =
+        (await this.applyUnlocked(proposalId, body, sender)) ?? (await this.db.transaction((em) => this.applyIn(em, true, proposalId, body, sender)));
+      // committed: its effects are outbox rows (one per effect), for the relay
+      if (applied.effects.length) this.outboxWake.afterCommit();
+      return applied;
     } catch (err) {
       const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
       if (code === '40P01' || code === '40001') throw conflict('Another change to this proposal got in the way; reload it and try again');

@@ -11,6 +11,7 @@ import { FigureStamps1765400000000 } from './1765400000000-figure-stamps';
 import { SearchBigrams1765500000000 } from './1765500000000-search-bigrams';
 import { PortalStamps1765600000000 } from './1765600000000-portal-stamps';
 import { ListCoveringIndex1765700000000 } from './1765700000000-list-covering-index';
+import { OutboxWakeAfterCommit1765800000000 } from './1765800000000-outbox-wake-after-commit';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: NonNullable<DataSourceOptions['migrations']> = [
   SearchBigrams1765500000000,
   PortalStamps1765600000000,
   ListCoveringIndex1765700000000,
+  OutboxWakeAfterCommit1765800000000,
 ];
