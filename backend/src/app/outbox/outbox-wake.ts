@@ -14,10 +14,11 @@ export const WAKE_DELAY_MS = 10;
  *
  * Not a trigger on `outbox` (as until migration 1765800000000): a transaction that notifies holds a lock on the
  * whole database from its commit until its WAL is flushed (PostgreSQL serialises notifying commits to keep the
- * queue in commit order), so every event's commit, disk flush included, waited for the one before; events then
- * spent a third of their database time waiting on that lock or the flush (docs/benchmarks.md). This statement
- * writes nothing and flushes nothing, so it holds the lock for microseconds. A wake-up lost (the process ends
- * within the delay, PostgreSQL is down) costs at most the relay's polling interval (RELAY_INTERVAL_MS).
+ * queue in commit order), so every event's commit, disk flush included, waited for the one before: under the
+ * benchmark's events, 16 of 21 samples of busy backends were waiting on that lock or the flush
+ * (docs/benchmarks.md). This statement writes nothing and flushes nothing, so it holds the lock for microseconds.
+ * A wake-up lost (the process ends within the delay, PostgreSQL is down) costs at most the relay's polling
+ * interval (RELAY_INTERVAL_MS).
  */
 @Injectable()
 export class OutboxWake implements OnApplicationShutdown {

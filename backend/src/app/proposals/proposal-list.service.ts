@@ -25,7 +25,7 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 /** A timestamptz as the API writes every date: ISO 8601 in UTC with milliseconds, as Date#toISOString does. */
-export const isoSql = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoSql = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * A ProposalSummary of `proposals p` as JSON text, built by PostgreSQL: the API sends the list's rows as they
