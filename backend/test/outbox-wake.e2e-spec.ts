@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL } from '../src/app/outbox/outbox-wake';
+import { waitFor } from './reminders-harness';
 import { Api } from './support/proposal-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -27,11 +28,6 @@ describe('waking the outbox relay', () => {
   });
 
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const until = async (what: () => boolean, ms = 3000) => {
-    const end = Date.now() + ms;
-    while (!what() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    return what();
-  };
 
   it('notifies after an event that wrote outbox rows has committed, once for events that commit together', async () => {
     const d = await api.draft('delegate01');
@@ -41,13 +37,13 @@ describe('waking the outbox relay', () => {
     await api.ok('delegate01', d.id, 'SUBMIT');
     // the SUBMIT's notices and reminders are in the outbox, committed, and the relay has been told
     expect(Number((await t.db.query(`SELECT count(*) FROM outbox`))[0].count)).toBeGreaterThan(before);
-    expect(await until(() => heard.length === 1)).toBe(true);
+    await waitFor(() => heard.length === 1, 'one wake-up');
 
     const drafts = await Promise.all([1, 2, 3].map(() => api.draft('delegate01')));
     await pause(50);
     heard.length = 0;
     await Promise.all(drafts.map((x) => api.ok('delegate01', x.id, 'SUBMIT')));
-    expect(await until(() => heard.length >= 1)).toBe(true);
+    await waitFor(() => heard.length >= 1, 'a wake-up');
     await pause(100);
     expect(heard.length).toBeLessThanOrEqual(3);
   });

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { benchEnvironment } from './bench-env.mjs';
+import { commentBody, listPath, scenarioTargets, SEARCH_WORDS, searchPath } from './scenario-targets.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -60,25 +61,23 @@ async function start(dir, port) {
 try {
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
-  const current = (await db.query(`SELECT id FROM congress_sessions WHERE is_current`)).rows[0].id;
-  const details = (await db.query(`SELECT id FROM proposals WHERE state <> 'draft' ORDER BY md5(id::text) LIMIT 2000`)).rows.map((r) => r.id);
-  const handling = (await db.query(`SELECT id FROM proposals WHERE state = 'handling.drafting' ORDER BY md5(id::text) LIMIT 4000`)).rows.map((r) => r.id);
-  const words = ['食堂', '青年教师', '停车', '实验室安全', '职称评审', '图书馆', '校园网络', '报销流程'];
-  // the event scenario of run.mjs: COMMENT with the version last seen for the proposal
+  // the requests of run.mjs's scenarios; the events carry the version last seen for their proposal
+  const { detailIds, eventRows, currentSession } = await scenarioTargets(db);
+  const handling = eventRows.map((r) => r.id);
   const versions = new Map();
   let n = 0;
   const request = () => {
     n++;
-    if (scenario === 'detail') return { path: `/api/proposals/${details[n % details.length]}` };
-    if (scenario === 'list') return { path: `/api/proposals?sessionId=${current}&state=handling&sort=-createdAt&pageSize=20` };
-    if (scenario === 'search') return { path: `/api/proposals?q=${encodeURIComponent(words[n % words.length])}&pageSize=20` };
+    if (scenario === 'detail') return { path: `/api/proposals/${detailIds[n % detailIds.length]}` };
+    if (scenario === 'list') return { path: listPath(currentSession) };
+    if (scenario === 'search') return { path: searchPath(SEARCH_WORDS[n % SEARCH_WORDS.length]) };
     const id = handling[n % handling.length];
     return {
       id,
       method: 'POST',
       path: `/api/proposals/${id}/events`,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'COMMENT', expectedVersion: versions.get(id), content: '请抓紧办理，按期答复。', internal: true }),
+      body: commentBody(versions.get(id)),
     };
   };
   const a = await start(dirA, 3911);

@@ -29,6 +29,7 @@ import { buildIfStale, run } from '../lib/build.mjs';
 import { freePort } from '../lib/ports.mjs';
 import { redisAnswers, startPrivateRedis } from '../lib/redis.mjs';
 import { summariseProfile } from './profile.mjs';
+import { commentBody, listPath, scenarioTargets, SEARCH_WORDS, searchPath } from './scenario-targets.mjs';
 import { seedLarge } from './seed.mjs';
 import { benchEnvironment } from './bench-env.mjs';
 
@@ -223,7 +224,6 @@ async function main() {
   };
   const committee = await login('committee1');
   const committeeId = (await db.query(`SELECT id FROM users WHERE username = 'committee1'`)).rows[0].id;
-  const current = (await db.query(`SELECT id FROM congress_sessions WHERE is_current`)).rows[0].id;
 
   const basePort = await freePort(apiPort + 1);
   const baseline = spawnServer(['scripts/bench/baseline.mjs', String(basePort)], { ...env, USER_ID: committeeId }, 'baseline');
@@ -231,23 +231,21 @@ async function main() {
   await waitFor(`${baselineBase}/api/proposals`);
 
   // --- targets of the scenarios ---------------------------------------------------------------------------
-  const detailIds = (await db.query(`SELECT id FROM proposals WHERE state <> 'draft' ORDER BY md5(id::text) LIMIT 2000`)).rows.map((r) => r.id);
   // events: COMMENT by committee1 (any non-final state but closed takes it; it can repeat) over many proposals
   // in handling, each request carrying the version last seen (so 409 only when two connections race on one); the
   // versions are read again before each round, since the requests in flight when a round ends were applied but
   // their answers never read
-  const eventRows = (await db.query(`SELECT id, version FROM proposals WHERE state = 'handling.drafting' ORDER BY md5(id::text) LIMIT 4000`)).rows;
+  const { detailIds, eventRows, currentSession } = await scenarioTargets(db);
   const versions = new Map(eventRows.map((r) => [r.id, r.version]));
   const eventIds = eventRows.map((r) => r.id);
-  const searches = ['食堂', '青年教师', '停车', '实验室安全', '职称评审', '图书馆', '校园网络', '报销流程'];
-  const listPath = `/api/proposals?sessionId=${current}&state=handling&sort=-createdAt&pageSize=20`;
+  const listPathNow = listPath(currentSession);
   const auth = { authorization: `Bearer ${committee}` };
   let cursor = 0;
   const next = (xs) => xs[cursor++ % xs.length];
 
   const scenarios = [
     { name: 'detail', baseline: true, request: () => ({ path: `/api/proposals/${next(detailIds)}` }) },
-    { name: 'list', baseline: true, request: () => ({ path: listPath }), note: 'current session, state=handling, page 1 of 20' },
+    { name: 'list', baseline: true, request: () => ({ path: listPathNow }), note: 'current session, state=handling, page 1 of 20' },
     {
       name: 'event',
       request: () => {
@@ -256,7 +254,7 @@ async function main() {
           method: 'POST',
           path: `/api/proposals/${id}/events`,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'COMMENT', expectedVersion: versions.get(id), content: '请抓紧办理，按期答复。', internal: true }),
+          body: commentBody(versions.get(id)),
           id,
         };
       },
@@ -282,7 +280,7 @@ async function main() {
     { name: 'portal', request: () => ({ path: `/api/public/proposals` }), note: 'anonymous, page 1' },
     // last: a two-character word (食堂) cannot use the trigram index and its count scans every row; requests the
     // client gave up on keep running in PostgreSQL (statement_timeout 30 s) and would slow the scenarios after it
-    { name: 'search', request: () => ({ path: `/api/proposals?q=${encodeURIComponent(next(searches))}&pageSize=20` }), note: 'q over all sessions: 食堂, 青年教师, 停车, …' },
+    { name: 'search', request: () => ({ path: searchPath(next(SEARCH_WORDS)) }), note: 'q over all sessions: 食堂, 青年教师, 停车, …' },
   ].filter((s) => !o.only || o.only.includes(s.name));
 
   const runOnce = (base, scenario, headers, duration = o.duration) =>
