@@ -7,7 +7,7 @@
 //     REDIS_PREFIX) and the bare node:http + pg baseline (baseline.mjs), each on a free port of 127.0.0.1;
 //  3. drives each scenario with autocannon (--connections 32, an unmeasured --warmup of 5 s, then --rounds 3 of
 //     --duration 10 s) and reports the median round: requests/s, p50, p99, non-2xx and errors, the ratio to the
-//     baseline, the API's peak RSS;
+//     baseline (detail, list, event and search: the baseline runs the same statements), the API's peak RSS;
 //  4. measures the frontend's initial JavaScript (gzipped) and checks that the role areas are lazy;
 //  5. prints a table and writes tmp/bench-<time>.json. The database is left in place for EXPLAIN ANALYZE
 //     (psql congress_bench) and dropped at the start of the next run.
@@ -248,6 +248,7 @@ async function main() {
     { name: 'list', baseline: true, request: () => ({ path: listPathNow }), note: 'current session, state=handling, page 1 of 20' },
     {
       name: 'event',
+      baseline: true,
       request: () => {
         const id = next(eventIds);
         return {
@@ -280,7 +281,7 @@ async function main() {
     { name: 'portal', request: () => ({ path: `/api/public/proposals` }), note: 'anonymous, page 1' },
     // last: a two-character word (食堂) cannot use the trigram index and its count scans every row; requests the
     // client gave up on keep running in PostgreSQL (statement_timeout 30 s) and would slow the scenarios after it
-    { name: 'search', request: () => ({ path: searchPath(next(SEARCH_WORDS)) }), note: 'q over all sessions: 食堂, 青年教师, 停车, …' },
+    { name: 'search', baseline: true, request: () => ({ path: searchPath(next(SEARCH_WORDS)) }), note: 'q over all sessions: 食堂, 青年教师, 停车, …' },
   ].filter((s) => !o.only || o.only.includes(s.name));
 
   const runOnce = (base, scenario, headers, duration = o.duration) =>

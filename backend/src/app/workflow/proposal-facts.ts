@@ -61,8 +61,11 @@ interface FactColumns {
 
 type Head = Pick<LoadedProposal, 'historyHead'>;
 
-/** The row, its facts and its history head in one statement, for an event computed without the lock. */
-const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = proposalWithFactsSql(HEAD_COLUMN);
+/**
+ * The row, its facts and its history head in one statement, for an event computed without the lock. Also run by
+ * the benchmark's baseline (scripts/bench/baseline.mjs).
+ */
+export const PROPOSAL_WITH_FACTS_AND_HEAD_SQL = proposalWithFactsSql(HEAD_COLUMN);
 
 /**
  * Loads a live (not deleted) proposal and the facts the policy reads: its co-signers, the head of its
