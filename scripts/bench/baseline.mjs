@@ -16,7 +16,7 @@ const { PROPOSAL_DETAIL_SQL } = dist('proposals/proposal-records.query');
 // the list's page (its ids first, then each row's summary as JSON text built by PostgreSQL, which goes out as it
 // comes), from proposal-list.service.ts, and its filters (the committee's visibility, the state, the words),
 // from visibility.sql.ts
-const { countSql, listPageSql, pageJson, totalFromPage, SEARCH_COUNT_CAP } = dist('proposals/proposal-list.service');
+const { cappedTotal, countSql, listPageSql, pageJson, totalFromPage } = dist('proposals/proposal-list.service');
 const { searchCondition, stateCondition, visibleTo } = dist('proposals/visibility.sql');
 // an event's reading (the row, its facts and its history head) and its writes (workflow/): the history record
 // with its hash, the outbox row, all sent as WITH parts of the row's UPDATE
@@ -24,6 +24,7 @@ const { PROPOSAL_WITH_FACTS_AND_HEAD_SQL } = dist('workflow/proposal-facts');
 const { DeferredWrites } = dist('workflow/deferred-writes');
 const { HistoryService } = dist('workflow/history.service');
 const { OutboxWriter } = dist('outbox/outbox.writer');
+const { INSERT_COMMENT_SQL } = dist('workflow/side-records');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX || 10) });
 const userId = process.env.USER_ID;
@@ -75,12 +76,12 @@ async function list(url) {
   const statement = (name, text, values) => (q ? { text, values } : named(name, text, values));
   const rows = (await pool.query(statement(`list-${shape}`, page, params))).rows;
   // the total as pageTotal() finds it: from the page, else the count that came with a full page, else counted;
-  // a search's at most SEARCH_COUNT_CAP
+  // a search's capped
   let total = totalFromPage(rows.length, 1, 20) ?? rows[0]?.fullPageTotal ?? null;
   if (total === null) [{ count: total }] = (await pool.query(statement(`count-${shape}`, countSql(whereSql, Boolean(q)), countParams))).rows;
   return pageJson(
     rows.map((r) => r.json),
-    q && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total },
+    cappedTotal(total, Boolean(q)),
   );
 }
 
@@ -90,8 +91,9 @@ const outbox = new OutboxWriter();
 // proposal_next_version), as the API sends it
 const UPDATE_FOR_COMMENT = `UPDATE proposals SET state = $3, context = $4, kind = $5, due_at = $6, submitted_at = $7, assigned_at = $8, is_key = $9, excellent = $10, published = $11, evaluation = $12, grade = $13, rehandle_count = $14, fulfilled = $15, version = proposal_next_version(id, version, $2), updated_at = $16
         WHERE id = $1 RETURNING version`;
-// SideRecords' comment
-const INSERT_COMMENT = `INSERT INTO proposal_comments (proposal_id, author_id, kind, internal, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)`;
+
+/** 409, with the version the proposal is at, as the API answers a stale expectedVersion. */
+const stale = (currentVersion) => ({ status: 409, body: { message: 'stale version', currentVersion } });
 
 // POST /api/proposals/:id/events with {type: 'COMMENT', expectedVersion, content, internal} as WorkflowService
 // applies it without the row lock: read the row, its facts and its history head; 409 for a stale version; one
@@ -101,11 +103,11 @@ async function event(id, body) {
   const { expectedVersion, content, internal } = JSON.parse(body);
   const [row] = (await pool.query(named('event-read', PROPOSAL_WITH_FACTS_AND_HEAD_SQL, [id]))).rows;
   if (!row) return null;
-  if (expectedVersion !== row.version) return { status: 409, body: { message: 'stale version', currentVersion: row.version } };
+  if (expectedVersion !== row.version) return stale(row.version);
   const now = new Date();
   const version = row.version + 1;
   const defer = new DeferredWrites();
-  defer.add(INSERT_COMMENT, [id, userId, 'comment', internal === true, content, now]);
+  defer.add(INSERT_COMMENT_SQL, [id, userId, 'comment', internal === true, content, now]);
   const record = history.insert(
     { proposalId: id, fromState: row.state, toState: row.state, event: 'COMMENT', actorId: userId, payload: { content, internal }, comment: null, at: now },
     row.historyHead ?? null,
@@ -126,7 +128,7 @@ async function event(id, body) {
     // and the API, retrying under the lock, answers 409 with the version it finds
     if (err.code !== '40001' && err.code !== '23505') throw err;
     const [current] = (await pool.query(named('event-version', 'SELECT version FROM proposals WHERE id = $1', [id]))).rows;
-    return { status: 409, body: { message: 'stale version', currentVersion: current?.version ?? null } };
+    return stale(current?.version ?? null);
   }
   return detail(id);
 }

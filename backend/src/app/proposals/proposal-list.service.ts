@@ -135,6 +135,11 @@ export async function pageTotal(
     const { rows: counts } = await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params, { planPerValues: searching });
     total = counts[0].count;
   }
+  return cappedTotal(total, searching);
+}
+
+/** A count as a page answers it: a text search's at most SEARCH_COUNT_CAP, and then said to be capped. */
+export function cappedTotal(total: number, searching: boolean): PageTotal {
   return searching && total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total };
 }
 

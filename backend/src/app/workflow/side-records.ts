@@ -6,6 +6,13 @@ import type { DeferredWrites } from './deferred-writes';
 import { numberLabel, NumberingService } from './numbering.service';
 import { NeedsRowLock } from './workflow-errors';
 
+/**
+ * An event's comment or progress update: $1 proposal, $2 author, $3 kind, $4 internal, $5 content, $6 at. Also
+ * sent by the benchmark's baseline (scripts/bench/baseline.mjs).
+ */
+export const INSERT_COMMENT_SQL = `INSERT INTO proposal_comments (proposal_id, author_id, kind, internal, content, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6)`;
+
 /** What an accepted event leaves behind besides the new state: columns to set and rows written. */
 export interface SideRecordInput {
   em: EntityManager;
@@ -198,10 +205,14 @@ export class SideRecords {
         return { fulfilled_at: now };
       case 'COMMENT':
       case 'PROGRESS_UPDATE':
-        i.defer.add(
-          `INSERT INTO proposal_comments (proposal_id, author_id, kind, internal, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, actorId, e.type === 'COMMENT' ? 'comment' : 'progress', e.type === 'COMMENT' && e.internal === true, e.content, now],
-        );
+        i.defer.add(INSERT_COMMENT_SQL, [
+          id,
+          actorId,
+          e.type === 'COMMENT' ? 'comment' : 'progress',
+          e.type === 'COMMENT' && e.internal === true,
+          e.content,
+          now,
+        ]);
         return {};
       default:
         return {};
