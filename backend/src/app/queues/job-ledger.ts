@@ -87,6 +87,42 @@ export class JobLedger {
     );
   }
 
+  /**
+   * In a transaction: up to `limit` scheduled rows of `names` in the reminders queue due by `now`, oldest first,
+   * locked; rows another transaction holds are skipped (SKIP LOCKED), so that several sweeps share a burst.
+   */
+  async takeDue(em: EntityManager, names: readonly string[], now: Date, limit: number): Promise<LedgerRow[]> {
+    const { rows } = await queryPrepared(
+      em,
+      `SELECT ${COLUMNS} FROM queue_jobs WHERE status = 'scheduled' AND run_at <= $2 AND queue = 'reminders' AND name = ANY($1::text[])
+        ORDER BY run_at, job_id LIMIT $3 FOR UPDATE OF queue_jobs SKIP LOCKED`,
+      [names, now, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** The status of a job's row, or null when it has none yet (no lock: a row that is not scheduled stays so). */
+  async statusOf(jobId: string): Promise<QueueJobStatus | null> {
+    const { rows } = await queryPrepared<{ status: QueueJobStatus }>(this.db.manager, `SELECT status FROM queue_jobs WHERE job_id = $1`, [jobId]);
+    return rows[0]?.status ?? null;
+  }
+
+  /** `finish` for many rows at once, each with its own status and outcome. */
+  async finishEach(
+    em: EntityManager,
+    results: readonly { jobId: string; status: Exclude<QueueJobStatus, 'scheduled'>; outcome: string }[],
+    at: Date,
+  ): Promise<void> {
+    if (!results.length) return;
+    await queryPrepared(
+      em,
+      `UPDATE queue_jobs SET status = r.status, outcome = r.outcome, finished_at = $4
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS r(job_id, status, outcome)
+        WHERE queue_jobs.job_id = r.job_id AND (queue_jobs.status <> 'done' OR r.status = 'done')`,
+      [results.map((r) => r.jobId), results.map((r) => r.status), results.map((r) => r.outcome), at],
+    );
+  }
+
   /** Ends scheduled rows that lost their reason (cancelled by an effect, or obsolete found by the reconciler). */
   async end(em: EntityManager, jobIds: readonly string[], status: 'cancelled' | 'obsolete', outcome: string, at: Date): Promise<void> {
     if (!jobIds.length) return;

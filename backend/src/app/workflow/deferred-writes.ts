@@ -20,8 +20,15 @@ export interface Statement {
 export class DeferredWrites {
   private readonly parts: Statement[] = [];
 
-  add(sql: string, params: unknown[]): void {
+  /** Adds a part; returns its name in the statement (`w<n>`), for a main statement that reads its RETURNING rows. */
+  add(sql: string, params: unknown[]): string {
     this.parts.push({ sql, params });
+    return `w${this.parts.length - 1}`;
+  }
+
+  /** Takes over the parts of `other` (which is left empty), after this one's. */
+  absorb(other: DeferredWrites): void {
+    this.parts.push(...other.parts.splice(0));
   }
 
   get size(): number {
@@ -40,10 +47,13 @@ export class DeferredWrites {
     return { sql: `WITH ${ctes.join(',\n')}\n${main.sql}`, params };
   }
 
-  /** Runs the main statement with the deferred writes, prepared (queryPrepared); none are left afterwards. */
-  async run<R extends QueryResultRow>(em: EntityManager, main: Statement): Promise<QueryResult<R>> {
+  /**
+   * Runs the main statement with the deferred writes, prepared (queryPrepared) unless `once` (a statement whose
+   * text is not sent again, as a batch of many proposals' writes); none are left afterwards.
+   */
+  async run<R extends QueryResultRow>(em: EntityManager, main: Statement, once = false): Promise<QueryResult<R>> {
     const { sql, params } = this.statement(main);
     this.parts.length = 0;
-    return queryPrepared<R>(em, sql, params);
+    return queryPrepared<R>(em, sql, params, { planPerValues: once });
   }
 }

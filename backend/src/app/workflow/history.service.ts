@@ -83,6 +83,25 @@ export class HistoryService {
     };
   }
 
+  /**
+   * `insert` for the records of many proposals in one statement (each after its own proposal's `head`, read under
+   * that proposal's row lock), for a batch of events (WorkflowService#applySystemEvents); null for none.
+   */
+  insertMany(items: readonly { record: NewHistoryRecord; head: { seq: number; hash: string } | null }[]): Statement | null {
+    if (!items.length) return null;
+    const rows = items.map(({ record: r, head }) => {
+      const seq = (head?.seq ?? 0) + 1;
+      const prevHash = head?.hash ?? null;
+      return [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, historyHash(prevHash, { ...r, seq })];
+    });
+    return {
+      sql: `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::text[], $9::timestamptz[],
+                            $10::text[], $11::text[])`,
+      params: Array.from({ length: 11 }, (_, i) => rows.map((row) => row[i])),
+    };
+  }
+
   async list(proposalId: string, em: EntityManager = this.db.manager): Promise<HistoryRow[]> {
     return (await em.query(`SELECT ${COLUMNS} FROM proposal_history WHERE proposal_id = $1 ORDER BY seq`, [
       proposalId,

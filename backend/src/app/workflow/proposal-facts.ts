@@ -93,6 +93,34 @@ export async function loadProposal(em: EntityManager, id: string, mode: 'read' |
 }
 
 /**
+ * `loadProposal(…, 'lock')` for many proposals at once, in the caller's transaction: the live rows among `ids`
+ * taken `FOR UPDATE` in id order (two such batches lock in the same order, so they wait for each other instead of
+ * deadlocking), then their facts and history heads by a second statement, whose snapshot sees what earlier lock
+ * holders committed. Deleted or missing proposals are absent from the map.
+ */
+export async function loadProposalsLocked(em: EntityManager, ids: readonly string[]): Promise<Map<string, LoadedProposal>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  const loaded = new Map<string, LoadedProposal>();
+  if (!wanted.length) return loaded;
+  const { rows: raws } = await queryPrepared(em, `SELECT * FROM proposals WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [
+    wanted,
+  ]);
+  if (!raws.length) return loaded;
+  const rows = raws.map((raw) => hydrate(em, raw));
+  const { rows: after } = await queryPrepared<FactColumns & Head & { id: string }>(
+    em,
+    `SELECT p.id, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = ANY($1::uuid[])`,
+    [rows.map((r) => r.id)],
+  );
+  const factsOf = new Map(after.map((f) => [f.id, f]));
+  for (const row of rows) {
+    const f = factsOf.get(row.id)!;
+    loaded.set(row.id, { row, facts: toFacts(row, f), historyHead: f.historyHead });
+  }
+  return loaded;
+}
+
+/**
  * A live proposal with its facts and the further columns `M` of `sql`, a statement of `proposalWithFactsSql`
  * ($1 the id, then the further columns' parameters), in one round trip; null for no such live proposal.
  */
