@@ -92,32 +92,33 @@ export async function loadProposal(em: EntityManager, id: string, mode: 'read' |
   return { row, facts: toFacts(row, after), historyHead: after.historyHead };
 }
 
+/** A proposal's row locked, and its history head, without the facts (what a system event reads). */
+export type LockedProposal = Pick<LoadedProposal, 'row' | 'historyHead'>;
+
 /**
- * `loadProposal(…, 'lock')` for many proposals at once, in the caller's transaction: the live rows among `ids`
- * taken `FOR UPDATE` in id order (two such batches lock in the same order, so they wait for each other instead of
- * deadlocking), then their facts and history heads by a second statement, whose snapshot sees what earlier lock
- * holders committed. Deleted or missing proposals are absent from the map.
+ * Many proposals locked at once, in the caller's transaction, for system events (whose actor's relations are
+ * fixed, so the facts the policy reads for a person are not read): the live rows among `ids` taken `FOR UPDATE`
+ * in id order (two such batches lock in the same order, so they wait for each other instead of deadlocking), then
+ * their history heads by a second statement, whose snapshot sees what earlier lock holders committed. Deleted or
+ * missing proposals are absent from the map.
  */
-export async function loadProposalsLocked(em: EntityManager, ids: readonly string[]): Promise<Map<string, LoadedProposal>> {
+export async function lockProposals(em: EntityManager, ids: readonly string[]): Promise<Map<string, LockedProposal>> {
   const wanted = [...new Set(ids.filter(isUuid))];
-  const loaded = new Map<string, LoadedProposal>();
-  if (!wanted.length) return loaded;
+  const locked = new Map<string, LockedProposal>();
+  if (!wanted.length) return locked;
   const { rows: raws } = await queryPrepared(em, `SELECT * FROM proposals WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [
     wanted,
   ]);
-  if (!raws.length) return loaded;
-  const rows = raws.map((raw) => hydrate(em, raw));
-  const { rows: after } = await queryPrepared<FactColumns & Head & { id: string }>(
-    em,
-    `SELECT p.id, ${FACT_COLUMNS}, ${HEAD_COLUMN} FROM proposals p WHERE p.id = ANY($1::uuid[])`,
-    [rows.map((r) => r.id)],
-  );
-  const factsOf = new Map(after.map((f) => [f.id, f]));
-  for (const row of rows) {
-    const f = factsOf.get(row.id)!;
-    loaded.set(row.id, { row, facts: toFacts(row, f), historyHead: f.historyHead });
+  for (const raw of raws) locked.set(raw.id as string, { row: hydrate(em, raw), historyHead: null });
+  if (!locked.size) return locked;
+  const { rows: heads } = await queryPrepared<Head & { id: string }>(em, `SELECT p.id, ${HEAD_COLUMN} FROM proposals p WHERE p.id = ANY($1::uuid[])`, [
+    [...locked.keys()],
+  ]);
+  for (const { id, historyHead } of heads) {
+    const entry = locked.get(id);
+    if (entry) entry.historyHead = historyHead;
   }
-  return loaded;
+  return locked;
 }
 
 /**

@@ -24,7 +24,7 @@ import { EventEnricher } from './event-enricher';
 import type { EventInput } from './event-input';
 import { HistoryService, NewHistoryRecord } from './history.service';
 import { MergeTarget } from './merge-target';
-import { actorFactsOf, LoadedProposal, loadProposal, loadProposalsLocked } from './proposal-facts';
+import { actorFactsOf, LoadedProposal, loadProposal, LockedProposal, lockProposals } from './proposal-facts';
 import { SideRecords } from './side-records';
 import { conflict, eventNotAccepted, NeedsRowLock, notYoursToSend, proposalNotFound, staleProposal } from './workflow-errors';
 
@@ -52,7 +52,7 @@ function commentOf(body: Record<string, unknown>): string | null {
 export interface SystemEventItem {
   proposalId: string;
   type: EventType;
-  admit?: (loaded: LoadedProposal) => string | null;
+  admit?: (locked: LockedProposal) => string | null;
 }
 
 /** What became of a SystemEventItem: applied, or why not (the proposal is gone, not admitted, not taken). */
@@ -191,7 +191,7 @@ export class WorkflowService {
 
   /**
    * System events (the queue's deadlines) for many proposals in the caller's transaction `em`, each as `apply`
-   * would send it alone with `'system'`, but together: the rows locked by one statement (loadProposalsLocked),
+   * would send it alone with `'system'`, but together: the rows locked by one statement (lockProposals),
    * each event computed from its row as alone, and all their new rows and UPDATEs sent as one statement. A burst of
    * deadlines due at one instant (every evaluation deadline of a day is its 23:59:59.999) costs a few statements
    * per batch instead of a dozen per proposal (docs/reminders.md).
@@ -205,7 +205,7 @@ export class WorkflowService {
   async applySystemEvents(em: EntityManager, items: readonly SystemEventItem[]): Promise<SystemEventOutcome[]> {
     if (new Set(items.map((i) => i.proposalId)).size !== items.length) throw new Error('one system event per proposal in a batch');
     const now = this.clock.now();
-    const loaded = await loadProposalsLocked(
+    const loaded = await lockProposals(
       em,
       items.map((i) => i.proposalId),
     );
@@ -288,21 +288,24 @@ export class WorkflowService {
   private async prepare(
     em: EntityManager,
     locked: boolean,
-    loaded: LoadedProposal,
+    loaded: LoadedProposal | LockedProposal,
     body: EventInput,
     sender: EventSender,
     now: Date,
   ): Promise<PreparedEvent> {
     const type = body.type;
-    const { row, facts } = loaded;
+    const { row } = loaded;
     const proposalId = row.id;
     const user = sender === 'system' ? null : sender;
     const actorFacts = user ? actorFactsOf(user) : null;
-    if (actorFacts && !canSee(facts, actorFacts)) throw proposalNotFound(proposalId);
+    // the system's relations are fixed; a person's come from the proposal's facts
+    const facts = 'facts' in loaded ? loaded.facts : null;
+    if (actorFacts && !facts) throw new Error(`an event of a person needs the facts of proposal ${proposalId}`);
+    if (actorFacts && facts && !canSee(facts, actorFacts)) throw proposalNotFound(proposalId);
     if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
       throw staleProposal(body.expectedVersion, row.version);
     }
-    const relations: Relation[] = actorFacts ? relationsOf(facts, actorFacts) : [...SYSTEM_ACTOR.relations];
+    const relations: Relation[] = actorFacts && facts ? relationsOf(facts, actorFacts) : [...SYSTEM_ACTOR.relations];
     if (!mayActorSend(type, relations)) throw notYoursToSend(type, EVENT_POLICY[type]);
     const actor: EventActor = user ? { id: user.id, roles: [...user.roles], relations } : SYSTEM_ACTOR;
 
@@ -371,7 +374,7 @@ export class WorkflowService {
   }
 
   /** Why the conditions of an event are not met, where the reason is worth telling. */
-  private hint(type: EventType, { row }: LoadedProposal): string | undefined {
+  private hint(type: EventType, { row }: LockedProposal): string | undefined {
     const c = row.context;
     switch (type) {
       case 'COSIGN':
