@@ -13,9 +13,10 @@ export interface Statement {
  * `run` puts each as a data-modifying `WITH` part in front of the main statement (PostgreSQL runs them all, in one
  * snapshot, and checks the foreign keys at the end of the statement).
  *
- * Only INSERTs into tables the main statement and the other parts do not also change: parts of one statement do
- * not see each other's effects, and two changes of one row in one statement are not allowed. UPDATEs of side
- * tables are run at once by their callers.
+ * Only INSERTs into tables the main statement and the other parts do not also change, and UPDATEs of rows no
+ * other part changes (a batch's proposals: WorkflowService#applySystemEvents): parts of one statement do not see
+ * each other's effects, and two changes of one row in one statement are not allowed. UPDATEs of side tables are
+ * run at once by their callers.
  */
 export class DeferredWrites {
   private readonly parts: Statement[] = [];

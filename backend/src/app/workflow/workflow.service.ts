@@ -283,7 +283,8 @@ export class WorkflowService {
    * One event computed for a loaded proposal (`locked`: under its row lock, in a transaction): the checks, the
    * machine, the side records, the history record and the outbox rows, up to the statement that writes them.
    * Throws what `apply` answers (404, 409, 403) before anything is written; changes of existing side rows (under
-   * the lock only) are made at once on `em`, the new rows are left in `writes` for the row's UPDATE `update`.
+   * the lock only) are made at once on `em`; the side records' new rows are left in `writes`, and the history
+   * record, the outbox rows and the row's patch are returned for the caller's statement (one event's, or a batch's).
    */
   private async prepare(
     em: EntityManager,
