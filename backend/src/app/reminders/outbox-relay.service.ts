@@ -11,6 +11,7 @@ import { QueueRegistry } from '../queues/queue-registry';
 import { QueueWorkers } from '../queues/queue-workers';
 import { CLOCK, Clock } from '../workflow/clock';
 import { isUuid } from '../workflow/proposal-facts';
+import { DeadlineSweeps } from './deadline-sweeps';
 import { RelayBatch } from './relay-batch';
 import { loadProposalState, PROPOSAL_STATE_COLUMNS, ProposalState, ReminderSync } from './reminder-sync.service';
 import { queryPrepared } from '../../database/prepared';
@@ -60,6 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly workers: QueueWorkers,
     private readonly ledger: JobLedger,
     private readonly sync: ReminderSync,
+    private readonly sweeps: DeadlineSweeps,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -101,6 +103,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async batch(): Promise<{ relayed: number; complete: boolean; full: boolean }> {
+    // deadlines first: a burst of them being applied in this process goes before relaying their effects
+    await this.sweeps.quiet();
     const calendar = await this.sync.calendarNow();
     try {
       return await this.batchIn(calendar);

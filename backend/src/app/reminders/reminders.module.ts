@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { DeadlineSweeps } from './deadline-sweeps';
 import { OutboxRelay } from './outbox-relay.service';
 import { Reconciler } from './reconciler.service';
 import { ReminderSync } from './reminder-sync.service';
@@ -14,7 +15,7 @@ import { RemindersProcessor } from './reminders.processor';
  */
 @Module({
   imports: [WorkflowModule, OrganisationModule, NotificationsModule],
-  providers: [ReminderSync, OutboxRelay, Reconciler, RemindersProcessor],
+  providers: [ReminderSync, DeadlineSweeps, OutboxRelay, Reconciler, RemindersProcessor],
   exports: [OutboxRelay, Reconciler],
 })
 export class RemindersModule {}

@@ -7,6 +7,7 @@ import { entryOf, JobLedger, LedgerEntry } from '../queues/job-ledger';
 import { QueueWorkers } from '../queues/queue-workers';
 import { CLOCK, Clock } from '../workflow/clock';
 import { SystemEventOutcome, WorkflowService } from '../workflow/workflow.service';
+import { DeadlineSweeps } from './deadline-sweeps';
 import { desiredAnchors, sameInstant } from './reminder-anchors';
 import { DEADLINE_JOBS, isSuperseded, Occurrence } from './reminder-plan';
 import { loadProposalState, ProposalState, ReminderSync } from './reminder-sync.service';
@@ -52,6 +53,7 @@ export class RemindersProcessor implements OnModuleInit {
     private readonly sync: ReminderSync,
     private readonly deliveries: Deliveries,
     private readonly workflow: WorkflowService,
+    private readonly sweeps: DeadlineSweeps,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -145,8 +147,15 @@ export class RemindersProcessor implements OnModuleInit {
     return outcome;
   }
 
-  /** Batches of due deadlines until none is left (or SWEEP_BATCHES); a failed batch leaves the rows to their jobs. */
-  private async sweep(): Promise<void> {
+  /**
+   * Batches of due deadlines until none is left (or SWEEP_BATCHES); a failed batch leaves the rows to their jobs.
+   * The relay of this process waits meanwhile (DeadlineSweeps).
+   */
+  private sweep(): Promise<void> {
+    return this.sweeps.during(() => this.sweepBatches());
+  }
+
+  private async sweepBatches(): Promise<void> {
     for (let i = 0; i < SWEEP_BATCHES; i++) {
       try {
         if ((await this.sweepBatch()) < SWEEP_BATCH) return;
