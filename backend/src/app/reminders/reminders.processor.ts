@@ -118,8 +118,8 @@ export class RemindersProcessor implements OnModuleInit {
    * A deadline job first sweeps: every deadline row due by now that no other transaction holds, a batch at a time
    * (sweepBatch), its own row most likely among them. Deadlines come in bursts (every evaluation or co-sign
    * deadline of a day is that day's 23:59:59.999), and one job per event, a dozen statements each, drained a
-   * thousand due at once at ~140 a second; a batch writes a hundred events in a few statements, and the jobs of the
-   * rows it took find them done. Then its own row, if still scheduled (not due yet by the app's clock, or a sweep
+   * thousand due at once at ~140 a second; a batch writes up to SWEEP_BATCH events in a few statements, and the jobs
+   * of the rows it took find them done. Then its own row, if still scheduled (not due yet by the app's clock, or a sweep
    * failed and rolled back), is applied alone as before. A job whose row a sweep already finished ends at once.
    */
   private async deadline({ entry, reminder, proposalId }: ReminderJob): Promise<string> {
