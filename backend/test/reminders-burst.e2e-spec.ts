@@ -57,6 +57,7 @@ describe('a burst of deadlines is applied in batches, each event as if alone', (
     }
   });
 
+  /** The first case from the sweeps on, with the second worker `other` up: the three rows, `moved` the third's new deadline. */
   async function sweepTogether(
     other: AppLike,
     proposals: { id: string; version: number }[],
@@ -64,7 +65,6 @@ describe('a burst of deadlines is applied in batches, each event as if alone', (
     due: Date,
     moved: string,
   ): Promise<void> {
-
     // both processes' clocks at the instant, no reconcile (nothing handed to BullMQ): the sweeps alone
     clockOf(t).set(due);
     clockOf(other).set(due);
