@@ -16,7 +16,7 @@ import { loadProposalState, ProposalState, ReminderSync } from './reminder-sync.
 const EARLY_TOLERANCE_MS = 1000;
 
 /** How many due deadline rows one sweep's transaction takes (one statement writes all their events). */
-export const SWEEP_BATCH = 200;
+const SWEEP_BATCH = 200;
 /** How many batches one deadline job sweeps at most before it turns to its own row. */
 const SWEEP_BATCHES = 20;
 

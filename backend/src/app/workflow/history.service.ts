@@ -41,6 +41,17 @@ export interface ChainBreak {
 const COLUMNS = `id::text AS id, proposal_id AS "proposalId", seq, from_state AS "fromState", to_state AS "toState",
   event, actor_id AS "actorId", payload, comment, at, prev_hash AS "prevHash", hash`;
 
+const INSERT_COLUMNS = 'proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash';
+const INSERT_WIDTH = 11;
+
+/** The values of INSERT_COLUMNS for the record `r` that follows `head` (null: the proposal's first), hash included. */
+function rowAfter(r: NewHistoryRecord, head: { seq: number; hash: string } | null): unknown[] {
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? null;
+  const hash = historyHash(prevHash, { ...r, seq });
+  return [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, hash];
+}
+
 /**
  * The append-only, hash-chained history of each proposal. Appending must happen inside the transaction that
  * holds the proposal's row lock (WorkflowService and the draft service take it), so records of one proposal
@@ -73,13 +84,10 @@ export class HistoryService {
    * transaction; null for the first), for a caller that sends it with another statement (DeferredWrites).
    */
   insert(r: NewHistoryRecord, head: { seq: number; hash: string } | null): Statement {
-    const seq = (head?.seq ?? 0) + 1;
-    const prevHash = head?.hash ?? null;
-    const hash = historyHash(prevHash, { ...r, seq });
     return {
-      sql: `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
+      sql: `INSERT INTO proposal_history (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      params: [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, hash],
+      params: rowAfter(r, head),
     };
   }
 
@@ -89,16 +97,12 @@ export class HistoryService {
    */
   insertMany(items: readonly { record: NewHistoryRecord; head: { seq: number; hash: string } | null }[]): Statement | null {
     if (!items.length) return null;
-    const rows = items.map(({ record: r, head }) => {
-      const seq = (head?.seq ?? 0) + 1;
-      const prevHash = head?.hash ?? null;
-      return [r.proposalId, seq, r.fromState, r.toState, r.event, r.actorId, JSON.stringify(r.payload), r.comment, r.at, prevHash, historyHash(prevHash, { ...r, seq })];
-    });
+    const rows = items.map(({ record, head }) => rowAfter(record, head));
     return {
-      sql: `INSERT INTO proposal_history (proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash)
+      sql: `INSERT INTO proposal_history (${INSERT_COLUMNS})
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::text[], $9::timestamptz[],
                             $10::text[], $11::text[])`,
-      params: Array.from({ length: 11 }, (_, i) => rows.map((row) => row[i])),
+      params: Array.from({ length: INSERT_WIDTH }, (_, i) => rows.map((row) => row[i])),
     };
   }
 
