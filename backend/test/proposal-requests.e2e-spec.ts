@@ -96,7 +96,26 @@ describe('requests, the published filter, the deadline preview and the capped se
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ total: 1000, totalCapped: true });
       expect(res.body.items).toHaveLength(20);
+      // asked again, the search is known to overflow: no count, and two characters matched by strpos alone, with
+      // the same answer; its other pages, orders and filters as before
+      const again = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20`);
+      expect(again.body).toEqual(res.body);
+      const second = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20&page=2`);
+      expect(second.body).toMatchObject({ total: 1000, totalCapped: true });
+      expect(second.body.items).toHaveLength(20);
+      expect(second.body.items.map((i: { id: string }) => i.id)).not.toContain(res.body.items[0].id);
+      const past = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=100&page=12`);
+      expect(past.body).toEqual({ items: [], total: 1000, totalCapped: true });
+      const oldest = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20&sort=createdAt`);
+      expect(oldest.body.items.map((i: { id: string }) => i.id)).not.toEqual(res.body.items.map((i: { id: string }) => i.id));
     }
+    // the portal's search keeps its overflow too
+    const portal = `/api/public/proposals?q=${encodeURIComponent('食堂')}`;
+    await t.db.query(`UPDATE proposals SET published = true WHERE state = 'submitted' AND title LIKE '%食堂%'`);
+    const shown = await t.http().get(portal);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect((await t.http().get(portal)).body).toEqual(shown.body);
     const few = await api.get('committee1', `/api/proposals?q=${encodeURIComponent('（1001）')}`);
     expect(few.body).toMatchObject({ total: 1 });
     expect(few.body.totalCapped).toBeUndefined();

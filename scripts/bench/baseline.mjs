@@ -16,8 +16,11 @@ const { PROPOSAL_DETAIL_SQL } = dist('proposals/proposal-records.query');
 // the list's page (its ids first, then each row's summary as JSON text built by PostgreSQL, which goes out as it
 // comes), from proposal-list.service.ts, and its filters (the committee's visibility, the state, the words),
 // from visibility.sql.ts
-const { cappedTotal, countSql, listPageSql, pageJson, totalFromPage } = dist('proposals/proposal-list.service');
-const { searchCondition, stateCondition, visibleTo } = dist('proposals/visibility.sql');
+const { cappedTotal, countSql, listPageSql, pageJson, SEARCH_COUNT_CAP, totalFromPage } = dist('proposals/proposal-list.service');
+const { searchConditions, stateCondition, visibleTo } = dist('proposals/visibility.sql');
+// the searches recently counted over the cap, whose full pages skip the count, as the API keeps them
+const { SearchOverflow } = dist('proposals/search-overflow');
+const overflow = new SearchOverflow();
 // an event's reading (the row, its facts and its history head) and its writes (workflow/): the history record
 // with its hash, the outbox row, all sent as WITH parts of the row's UPDATE
 const { PROPOSAL_WITH_FACTS_AND_HEAD_SQL } = dist('workflow/proposal-facts');
@@ -66,19 +69,26 @@ async function list(url) {
   const sessionId = url.searchParams.get('sessionId');
   if (sessionId) where.push(`p.session_id = ${p(sessionId)}`);
   const q = url.searchParams.get('q')?.trim();
-  if (q) where.push(searchCondition(q, p));
+  const search = q ? searchConditions(q, p) : null;
+  if (search) where.push(search.indexed);
   const whereSql = where.join(' AND ');
   const countParams = [...params];
-  const page = listPageSql(whereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()));
+  // a search known to overflow: no count, and its words in their common form on a plain search's first page
+  const key = q ? SearchOverflow.keyOf(whereSql, countParams) : null;
+  const overflowing = key !== null && overflow.holds(key);
+  const common = overflowing && where.length === 3;
+  const pageWhereSql = common ? where.map((c) => (c === search.indexed ? search.common : c)).join(' AND ') : whereSql;
+  const page = listPageSql(pageWhereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()), !overflowing);
   // named after the filters present, as the API's prepared statements are one per statement text; a search
   // unnamed, planned for its words each time (the API's planPerValues)
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
   const statement = (name, text, values) => (q ? { text, values } : named(name, text, values));
   const rows = (await pool.query(statement(`list-${shape}`, page, params))).rows;
-  // the total as pageTotal() finds it: from the page, else the count that came with a full page, else counted;
-  // a search's capped
-  let total = totalFromPage(rows.length, 1, 20) ?? rows[0]?.fullPageTotal ?? null;
+  // the total as pageTotal() finds it: from the page, else a search known to overflow, else the count that came
+  // with a full page, else counted; a search's capped
+  let total = totalFromPage(rows.length, 1, 20) ?? (overflowing ? SEARCH_COUNT_CAP + 1 : null) ?? rows[0]?.fullPageTotal ?? null;
   if (total === null) [{ count: total }] = (await pool.query(statement(`count-${shape}`, countSql(whereSql, Boolean(q)), countParams))).rows;
+  if (key !== null && !overflowing) overflow.note(key, total, SEARCH_COUNT_CAP);
   return pageJson(
     rows.map((r) => r.json),
     cappedTotal(total, Boolean(q)),

@@ -1,4 +1,4 @@
-import { caseless, containsPattern, searchCondition } from './visibility.sql';
+import { caseless, containsPattern, searchCondition, searchConditions } from './visibility.sql';
 
 describe('the text search condition', () => {
   it('calls words without case caseless, and anything with a letter that has case not', () => {
@@ -27,6 +27,19 @@ describe('the text search condition', () => {
       sql: `(proposal_text_bigrams(${text.replace(/p\./g, 'x.')}) @> ARRAY[lower($2)] AND strpos(lower(${text.replace(/p\./g, 'x.')}), lower($2)) > 0)`,
       params: ['Wi'],
     });
+  });
+
+  it('has a form for common words, on the same parameters: two characters by strpos alone, other lengths as indexed', () => {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    expect(searchConditions('停车', p)).toEqual({
+      indexed: `(proposal_text_bigrams(${text}) @> ARRAY[lower($1)] AND strpos(${text}, $1) > 0)`,
+      common: `strpos(${text}, $1) > 0`,
+    });
+    expect(searchConditions('Wi', p).common).toBe(`strpos(lower(${text}), lower($2)) > 0`);
+    expect(searchConditions('图书馆', p)).toEqual({ indexed: `${text} LIKE $3`, common: `${text} LIKE $3` });
+    expect(searchConditions('车', p)).toEqual({ indexed: `(${text} || '') LIKE $4`, common: `(${text} || '') LIKE $4` });
+    expect(params).toEqual(['停车', 'Wi', '%图书馆%', '%车%']);
   });
 
   it('matches one character in a form no index covers', () => {

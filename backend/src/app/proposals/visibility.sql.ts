@@ -86,13 +86,28 @@ export const SEARCH_BIGRAMS = (alias = 'p') => `proposal_text_bigrams(${SEARCH_T
  *   and stops at the page or at the capped count (a trigram index would hand back every row first).
  */
 export function searchCondition(q: string, p: (value: unknown) => string, alias = 'p'): string {
+  return searchConditions(q, p, alias).indexed;
+}
+
+/**
+ * The text search condition of `q` in two forms over the same parameters (pushed once through `p`):
+ * - `indexed`: searchCondition's;
+ * - `common`: for words known to match many proposals (SearchOverflow), read in the list's order: the same test
+ *   without what only serves an index. For two characters that is the bigram test, which in the list's order
+ *   PostgreSQL computes for each row `strpos` keeps, ~0.1 ms a row (the bigrams of the whole text): 2–3 ms of a
+ *   page of 20, four times the rest of it (docs/benchmarks.md); `strpos` alone finds exactly the same rows, and
+ *   PostgreSQL, which knows no index for it, reads the list's order. Other lengths keep their one form: written
+ *   without its index (`|| ''`), three characters were estimated rare and read by a full scan, ~400 ms.
+ */
+export function searchConditions(q: string, p: (value: unknown) => string, alias = 'p'): { indexed: string; common: string } {
   const words = q.trim();
   const length = [...words].length;
   if (length === 2) {
     const word = p(words);
     const found = caseless(words) ? `strpos(${SEARCH_TEXT(alias)}, ${word}) > 0` : `strpos(lower(${SEARCH_TEXT(alias)}), lower(${word})) > 0`;
-    return `(${SEARCH_BIGRAMS(alias)} @> ARRAY[lower(${word})] AND ${found})`;
+    return { indexed: `(${SEARCH_BIGRAMS(alias)} @> ARRAY[lower(${word})] AND ${found})`, common: found };
   }
   const text = length < 3 ? `(${SEARCH_TEXT(alias)} || '')` : SEARCH_TEXT(alias);
-  return `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${p(containsPattern(words))}`;
+  const condition = `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${p(containsPattern(words))}`;
+  return { indexed: condition, common: condition };
 }

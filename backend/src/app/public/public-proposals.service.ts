@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../../database/prepared';
 import { pageTotal, totalFromPage } from '../proposals/proposal-list.service';
+import { SearchOverflow } from '../proposals/search-overflow';
 import { searchCondition } from '../proposals/visibility.sql';
 import { PublicProposalQueryDto } from './dto/public-query.dto';
 
@@ -73,6 +74,8 @@ export class PublicProposalsService {
   private readonly totals = new StampedCounts(TOTALS_KEPT);
   /** Each session's published count (sessions()). */
   private readonly publishedCounts = new StampedCounts(TOTALS_KEPT);
+  /** Searches recently counted over the cap, whose full pages skip the count (SearchOverflow). */
+  private readonly overflow = new SearchOverflow();
 
   constructor(private readonly db: DataSource) {}
 
@@ -143,7 +146,7 @@ export class PublicProposalsService {
     );
     const shown = { rows: rows.length, page: q.page ?? 1, pageSize };
     const total = q.q?.trim()
-      ? await pageTotal(this.db.manager, whereSql, countParams, true, shown)
+      ? await pageTotal(this.db.manager, whereSql, countParams, true, shown, null, this.overflow)
       : await this.filteredTotal(q, whereSql, countParams, shown);
     return { items: rows.map(toSummary), ...total };
   }
