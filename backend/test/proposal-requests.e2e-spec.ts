@@ -96,10 +96,13 @@ describe('requests, the published filter, the deadline preview and the capped se
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ total: 1000, totalCapped: true });
       expect(res.body.items).toHaveLength(20);
-      // asked again, the search is known to overflow: no count, and two characters matched by strpos alone, with
-      // the same answer; its other pages, orders and filters as before
-      const again = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20`);
-      expect(again.body).toEqual(res.body);
+      // asked again, the search is known to overflow: no count, and its words matched by strpos alone (no bigram
+      // test), with the same answer; its other pages, orders and filters as before
+      // (prepared: PostgreSQL's generic plan after five runs on a connection must answer the same)
+      for (let i = 0; i < 8; i++) {
+        const again = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20`);
+        expect(again.body).toEqual(res.body);
+      }
       const second = await api.get('committee1', `/api/proposals?q=${encodeURIComponent(q)}&pageSize=20&page=2`);
       expect(second.body).toMatchObject({ total: 1000, totalCapped: true });
       expect(second.body.items).toHaveLength(20);

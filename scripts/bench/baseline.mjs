@@ -4,6 +4,7 @@
 // JSON is PostgreSQL's, as the API's) — what Node and PostgreSQL alone reach on this machine.
 // Run as a child process: `node baseline.mjs <port>` with DATABASE_URL and USER_ID (the committee member whose
 // visibility the list filters by, and who comments) in the environment; prints "listening" when ready.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
@@ -76,13 +77,13 @@ async function list(url) {
   // a search known to overflow: no count, and its words in their common form on a plain search's first page
   const key = q ? SearchOverflow.keyOf(whereSql, countParams) : null;
   const overflowing = key !== null && overflow.holds(key);
-  const common = overflowing && where.length === 3;
-  const pageWhereSql = common ? where.map((c) => (c === search.indexed ? search.common : c)).join(' AND ') : whereSql;
+  const common = overflowing && where.length === 3 ? search.common : null;
+  const pageWhereSql = common ? where.map((c) => (c === search.indexed ? common : c)).join(' AND ') : whereSql;
   const page = listPageSql(pageWhereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()), !overflowing);
-  // named after the filters present, as the API's prepared statements are one per statement text; a search
-  // unnamed, planned for its words each time (the API's planPerValues)
-  const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}`;
-  const statement = (name, text, values) => (q ? { text, values } : named(name, text, values));
+  // named after the filters present (a search's common form after its text), as the API's prepared statements
+  // are one per statement text; other searches unnamed, planned for their words each time (the API's planPerValues)
+  const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}${common ? `q${createHash('sha1').update(page).digest('hex').slice(0, 16)}` : ''}`;
+  const statement = (name, text, values) => (q && !common ? { text, values } : named(name, text, values));
   const rows = (await pool.query(statement(`list-${shape}`, page, params))).rows;
   // the total as pageTotal() finds it: from the page, else a search known to overflow, else the count that came
   // with a full page, else counted; a search's capped

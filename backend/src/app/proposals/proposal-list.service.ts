@@ -220,13 +220,16 @@ export class ProposalListService {
     // a search known to match more than the cap: its page without the count and, when it is the first page of
     // the plain search (no other filter, newest first), its words in their common form (COMMON_FORM_MAX_ROWS)
     const overflowing = searching && this.overflow.holds(SearchOverflow.keyOf(whereSql, countParams));
-    const common = overflowing && where.length === 3 && column === 'p.created_at' && desc && page === 1 && pageSize <= COMMON_FORM_MAX_ROWS;
-    const pageWhereSql = common ? where.map((c) => (c === search.indexed ? search.common : c)).join(' AND ') : whereSql;
+    const common = overflowing && search.common !== null && where.length === 3 && column === 'p.created_at' && desc && page === 1 && pageSize <= COMMON_FORM_MAX_ROWS
+      ? search.common
+      : null;
+    const pageWhereSql = common ? where.map((c) => (c === search?.indexed ? common : c)).join(' AND ') : whereSql;
     const { rows } = await queryPrepared<{ json: string; fullPageTotal: number | null }>(
       this.db.manager,
       listPageSql(pageWhereSql, column, desc, p(pageSize), p((page - 1) * pageSize), searching, p(now), !overflowing),
       params,
-      { planPerValues: searching },
+      // the common form has one plan for every word: prepared once
+      { planPerValues: searching && common === null },
     );
     const shown = { rows: rows.length, page, pageSize };
     // only a page past the end (no rows, so no count came with them) counts in a statement of its own

@@ -29,7 +29,7 @@ describe('the text search condition', () => {
     });
   });
 
-  it('has a form for common words, on the same parameters: two characters by strpos alone, other lengths as indexed', () => {
+  it('has a form for common words by strpos, on the same parameters: words with case of three or more and one character have none', () => {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     expect(searchConditions('停车', p)).toEqual({
@@ -37,9 +37,11 @@ describe('the text search condition', () => {
       common: `strpos(${text}, $1) > 0`,
     });
     expect(searchConditions('Wi', p).common).toBe(`strpos(lower(${text}), lower($2)) > 0`);
-    expect(searchConditions('图书馆', p)).toEqual({ indexed: `${text} LIKE $3`, common: `${text} LIKE $3` });
-    expect(searchConditions('车', p)).toEqual({ indexed: `(${text} || '') LIKE $4`, common: `(${text} || '') LIKE $4` });
-    expect(params).toEqual(['停车', 'Wi', '%图书馆%', '%车%']);
+    expect(searchConditions('图书馆', p)).toEqual({ indexed: `${text} LIKE $3`, common: `strpos(${text}, substr($3, 2, length($3) - 2)) > 0` });
+    expect(searchConditions('WiFi信号', p)).toEqual({ indexed: `${text} ILIKE $4`, common: null });
+    expect(searchConditions('100%以上', p).common).toBeNull();
+    expect(searchConditions('车', p)).toEqual({ indexed: `(${text} || '') LIKE $6`, common: null });
+    expect(params).toEqual(['停车', 'Wi', '%图书馆%', '%WiFi信号%', '%100\\%以上%', '%车%']);
   });
 
   it('matches one character in a form no index covers', () => {

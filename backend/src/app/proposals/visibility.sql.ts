@@ -92,14 +92,17 @@ export function searchCondition(q: string, p: (value: unknown) => string, alias 
 /**
  * The text search condition of `q` in two forms over the same parameters (pushed once through `p`):
  * - `indexed`: searchCondition's;
- * - `common`: for words known to match many proposals (SearchOverflow), read in the list's order: the same test
- *   without what only serves an index. For two characters that is the bigram test, which in the list's order
- *   PostgreSQL computes for each row `strpos` keeps, ~0.1 ms a row (the bigrams of the whole text): 2–3 ms of a
- *   page of 20, four times the rest of it (docs/benchmarks.md); `strpos` alone finds exactly the same rows, and
- *   PostgreSQL, which knows no index for it, reads the list's order. Other lengths keep their one form: written
- *   without its index (`|| ''`), three characters were estimated rare and read by a full scan, ~400 ms.
+ * - `common`, for words known to match many proposals (SearchOverflow), which are best read in the list's order:
+ *   the same test by `strpos`, which no index serves, so that PostgreSQL reads that order, estimating a third of
+ *   the rows to match, with one plan for every word: the statement can be prepared once instead of planned for
+ *   each search (~0.5 ms of its ~2 ms of PostgreSQL). For two characters it also drops the bigram test, which in
+ *   the list's order PostgreSQL computes for each row `strpos` keeps, ~0.1 ms a row (the bigrams of the whole
+ *   text): 2–3 ms of a page of 20 (docs/benchmarks.md). Three characters or more have it when they have no case
+ *   and no `\`, `%` or `_` (then `LIKE '%…%'` finds exactly what `strpos` finds; the word is the pattern without
+ *   its `%`s). Else null: one character, and words with case, keep the indexed form. (Written `(text || '')
+ *   LIKE`, a long word was estimated rare and read by a full scan, ~400 ms.)
  */
-export function searchConditions(q: string, p: (value: unknown) => string, alias = 'p'): { indexed: string; common: string } {
+export function searchConditions(q: string, p: (value: unknown) => string, alias = 'p'): { indexed: string; common: string | null } {
   const words = q.trim();
   const length = [...words].length;
   if (length === 2) {
@@ -108,6 +111,8 @@ export function searchConditions(q: string, p: (value: unknown) => string, alias
     return { indexed: `(${SEARCH_BIGRAMS(alias)} @> ARRAY[lower(${word})] AND ${found})`, common: found };
   }
   const text = length < 3 ? `(${SEARCH_TEXT(alias)} || '')` : SEARCH_TEXT(alias);
-  const condition = `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${p(containsPattern(words))}`;
-  return { indexed: condition, common: condition };
+  const pattern = p(containsPattern(words));
+  const indexed = `${text} ${caseless(words) ? 'LIKE' : 'ILIKE'} ${pattern}`;
+  const plain = length >= 3 && caseless(words) && !/[\\%_]/.test(words);
+  return { indexed, common: plain ? `strpos(${SEARCH_TEXT(alias)}, substr(${pattern}, 2, length(${pattern}) - 2)) > 0` : null };
 }
