@@ -10,9 +10,9 @@ export const OVERFLOW_KEYS = 5_000;
  * and the count that finds it is most of a search's cost: it reads every match of the words from the index before
  * it can stop (docs/benchmarks.md, "Search: where its time goes"). For `OVERFLOW_KEPT_MS` after a count over the
  * cap, the same search's full pages say "more than 1,000" without counting; their rows are read every time. Only
- * an overflow is kept: a total under the cap is counted each time, since one change can move it. For "more than
- * 1,000" to be wrong, hundreds of matching proposals would have to leave the viewer's sight within the interval,
- * and then it would be wrong for that interval at most.
+ * an overflow is kept: a total under the cap is counted each time, since one change can move it. "More than 1,000"
+ * turns wrong only if enough matching proposals leave the viewer's sight, or stop matching, to bring the matches
+ * to 1,000 or fewer (one, when there were exactly 1,001), and then for that interval at most.
  */
 export class SearchOverflow {
   private readonly until = new Map<string, number>();
