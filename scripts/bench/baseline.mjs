@@ -75,8 +75,8 @@ async function list(url) {
   const whereSql = where.join(' AND ');
   const countParams = [...params];
   // a search known to overflow: no count, and its words in their common form on a plain search's first page
-  const key = q ? SearchOverflow.keyOf(whereSql, countParams) : null;
-  const overflowing = key !== null && overflow.holds(key);
+  const check = q ? overflow.check(whereSql, countParams) : null;
+  const overflowing = check?.held === true;
   const common = overflowing && where.length === 3 ? search.common : null;
   const pageWhereSql = common ? where.map((c) => (c === search.indexed ? common : c)).join(' AND ') : whereSql;
   const page = listPageSql(pageWhereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()), !overflowing);
@@ -89,7 +89,7 @@ async function list(url) {
   // with a full page, else counted; a search's capped
   let total = totalFromPage(rows.length, 1, 20) ?? (overflowing ? SEARCH_COUNT_CAP + 1 : null) ?? rows[0]?.fullPageTotal ?? null;
   if (total === null) [{ count: total }] = (await pool.query(statement(`count-${shape}`, countSql(whereSql, Boolean(q)), countParams))).rows;
-  if (key !== null && !overflowing) overflow.note(key, total, SEARCH_COUNT_CAP);
+  if (check && !overflowing) check.note(total, SEARCH_COUNT_CAP);
   return pageJson(
     rows.map((r) => r.json),
     cappedTotal(total, Boolean(q)),

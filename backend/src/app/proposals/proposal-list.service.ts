@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.service';
 import { CLOCK, Clock } from '../workflow/clock';
 import { actorFactsOf } from '../workflow/proposal-facts';
 import { ProposalListQueryDto } from './dto/list-query.dto';
-import { SearchOverflow } from './search-overflow';
+import { OverflowCheck, SearchOverflow } from './search-overflow';
 import { searchConditions, stateCondition, visibleTo } from './visibility.sql';
 
 /**
@@ -133,7 +133,8 @@ export interface PageTotal {
  * The total of a list of `proposals p` filtered by `whereSql` (its parameters `params`), for a page of `rows`
  * rows: from the page when it tells (totalFromPage), else `counted` when the page's statement brought it
  * (listPageSql), else counted now; a text search (`searching`) counts at most SEARCH_COUNT_CAP and says so. With
- * `overflow`, a search it holds as over the cap is not counted, and every total found is noted in it.
+ * `overflow` (a search's SearchOverflow.check), a search held as over the cap is not counted, and every total
+ * found is noted.
  */
 export async function pageTotal(
   em: EntityManager,
@@ -142,17 +143,16 @@ export async function pageTotal(
   searching: boolean,
   { rows, page, pageSize }: { rows: number; page: number; pageSize: number },
   counted: number | null = null,
-  overflow?: SearchOverflow,
+  overflow?: OverflowCheck,
 ): Promise<PageTotal> {
-  const key = searching && overflow ? SearchOverflow.keyOf(whereSql, params) : null;
   let total = totalFromPage(rows, page, pageSize);
-  if (total === null && key !== null && overflow?.holds(key)) return cappedTotal(SEARCH_COUNT_CAP + 1, true);
+  if (total === null && overflow?.held) return cappedTotal(SEARCH_COUNT_CAP + 1, true);
   total ??= counted;
   if (total === null) {
     const { rows: counts } = await queryPrepared<{ count: number }>(em, countSql(whereSql, searching), params, { planPerValues: searching });
     total = counts[0].count;
   }
-  if (key !== null) overflow?.note(key, total, SEARCH_COUNT_CAP);
+  overflow?.note(total, SEARCH_COUNT_CAP);
   return cappedTotal(total, searching);
 }
 
@@ -219,8 +219,9 @@ export class ProposalListService {
     const searching = search !== null;
     // a search known to match more than the cap: its page without the count and, when it is the first page of
     // the plain search (no other filter, newest first), its words in their common form (COMMON_FORM_MAX_ROWS)
-    const overflowing = searching && this.overflow.holds(SearchOverflow.keyOf(whereSql, countParams));
-    const common = overflowing && search.common !== null && where.length === 3 && column === 'p.created_at' && desc && page === 1 && pageSize <= COMMON_FORM_MAX_ROWS
+    const overflow = searching ? this.overflow.check(whereSql, countParams) : undefined;
+    const overflowing = overflow?.held === true;
+    const common = overflowing && search?.common != null && where.length === 3 && column === 'p.created_at' && desc && page === 1 && pageSize <= COMMON_FORM_MAX_ROWS
       ? search.common
       : null;
     const pageWhereSql = common ? where.map((c) => (c === search?.indexed ? common : c)).join(' AND ') : whereSql;
@@ -233,7 +234,7 @@ export class ProposalListService {
     );
     const shown = { rows: rows.length, page, pageSize };
     // only a page past the end (no rows, so no count came with them) counts in a statement of its own
-    const total = await pageTotal(this.db.manager, whereSql, countParams, searching, shown, rows[0]?.fullPageTotal ?? null, this.overflow);
+    const total = await pageTotal(this.db.manager, whereSql, countParams, searching, shown, rows[0]?.fullPageTotal ?? null, overflow);
     return pageJson(rows.map((r) => r.json), total);
   }
 }

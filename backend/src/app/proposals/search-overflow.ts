@@ -4,6 +4,14 @@ export const OVERFLOW_KEPT_MS = 30_000;
 /** How many such searches are kept (beyond it the oldest goes). */
 export const OVERFLOW_KEYS = 5_000;
 
+/** One search's standing in a SearchOverflow (SearchOverflow.check). */
+export interface OverflowCheck {
+  /** Whether it was counted over the cap less than OVERFLOW_KEPT_MS before the request. */
+  readonly held: boolean;
+  /** Keeps it as over the cap when its count `total` is over `cap`; else forgets it (SearchOverflow.note). */
+  note(total: number, cap: number): void;
+}
+
 /**
  * The searches whose capped count recently came out over the cap, by the text and parameters of their count (so
  * by words, filters and the viewer's visibility alike). A page shows such a total as "more than 1,000: add words",
@@ -22,6 +30,12 @@ export class SearchOverflow {
   /** The key of a count: its statement's condition and parameters. */
   static keyOf(whereSql: string, params: readonly unknown[]): string {
     return `${whereSql}\u0000${JSON.stringify(params)}`;
+  }
+
+  /** The search counted by `whereSql` with `params`, looked up once for a request (its page and its total). */
+  check(whereSql: string, params: readonly unknown[]): OverflowCheck {
+    const key = SearchOverflow.keyOf(whereSql, params);
+    return { held: this.holds(key), note: (total, cap) => this.note(key, total, cap) };
   }
 
   /** Whether the search of `key` was counted over the cap less than OVERFLOW_KEPT_MS ago. */

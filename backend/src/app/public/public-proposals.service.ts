@@ -146,7 +146,7 @@ export class PublicProposalsService {
     );
     const shown = { rows: rows.length, page: q.page ?? 1, pageSize };
     const total = q.q?.trim()
-      ? await pageTotal(this.db.manager, whereSql, countParams, true, shown, null, this.overflow)
+      ? await pageTotal(this.db.manager, whereSql, countParams, true, shown, null, this.overflow.check(whereSql, countParams))
       : await this.filteredTotal(q, whereSql, countParams, shown);
     return { items: rows.map(toSummary), ...total };
   }

@@ -42,7 +42,7 @@ const COLUMNS = `id::text AS id, proposal_id AS "proposalId", seq, from_state AS
   event, actor_id AS "actorId", payload, comment, at, prev_hash AS "prevHash", hash`;
 
 const INSERT_COLUMNS = 'proposal_id, seq, from_state, to_state, event, actor_id, payload, comment, at, prev_hash, hash';
-const INSERT_WIDTH = 11;
+const INSERT_WIDTH = INSERT_COLUMNS.split(',').length;
 
 /** The values of INSERT_COLUMNS for the record `r` that follows `head` (null: the proposal's first), hash included. */
 function rowAfter(r: NewHistoryRecord, head: { seq: number; hash: string } | null): unknown[] {
