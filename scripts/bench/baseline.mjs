@@ -17,7 +17,7 @@ const { PROPOSAL_DETAIL_SQL } = dist('proposals/proposal-records.query');
 // the list's page (its ids first, then each row's summary as JSON text built by PostgreSQL, which goes out as it
 // comes), from proposal-list.service.ts, and its filters (the committee's visibility, the state, the words),
 // from visibility.sql.ts
-const { cappedTotal, countSql, listPageSql, pageJson, SEARCH_COUNT_CAP, totalFromPage } = dist('proposals/proposal-list.service');
+const { cappedTotal, commonFormWhere, countSql, listPageSql, pageJson, SEARCH_COUNT_CAP, totalFromPage } = dist('proposals/proposal-list.service');
 const { searchConditions, stateCondition, visibleTo } = dist('proposals/visibility.sql');
 // the searches recently counted over the cap, whose full pages skip the count, as the API keeps them
 const { SearchOverflow } = dist('proposals/search-overflow');
@@ -64,7 +64,8 @@ async function list(url) {
     params.push(v);
     return `$${params.length}`;
   };
-  const where = ['p.deleted_at IS NULL', VISIBLE];
+  const base = ['p.deleted_at IS NULL', VISIBLE];
+  const where = [...base];
   const state = url.searchParams.get('state');
   if (state) where.push(stateCondition(p(state)));
   const sessionId = url.searchParams.get('sessionId');
@@ -77,9 +78,8 @@ async function list(url) {
   // a search known to overflow: no count, and its words in their common form on a plain search's first page
   const check = q ? overflow.check(whereSql, countParams) : null;
   const overflowing = check?.held === true;
-  const common = overflowing && where.length === 3 ? search.common : null;
-  const pageWhereSql = common ? where.map((c) => (c === search.indexed ? common : c)).join(' AND ') : whereSql;
-  const page = listPageSql(pageWhereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()), !overflowing);
+  const common = overflowing ? commonFormWhere(base, where, search, { column: 'p.created_at', desc: true, page: 1, pageSize: 20 }) : null;
+  const page = listPageSql(common ?? whereSql, 'p.created_at', true, p(20), p(0), Boolean(q), p(new Date()), !overflowing);
   // named after the filters present (a search's common form after its text), as the API's prepared statements
   // are one per statement text; other searches unnamed, planned for their words each time (the API's planPerValues)
   const shape = `${state ? 's' : ''}${sessionId ? 'n' : ''}${common ? `q${createHash('sha1').update(page).digest('hex').slice(0, 16)}` : ''}`;

@@ -1,4 +1,4 @@
-import { pageJson, totalFromPage } from './proposal-list.service';
+import { commonFormWhere, pageJson, totalFromPage } from './proposal-list.service';
 
 describe('totalFromPage', () => {
   it('tells the total from a last page with room to spare, and from an empty first page', () => {
@@ -24,5 +24,26 @@ describe('pageJson', () => {
       total: 1000,
       totalCapped: true,
     });
+  });
+});
+
+describe('commonFormWhere', () => {
+  const base = ['p.deleted_at IS NULL', 'visible'];
+  const search = { indexed: 'indexed', common: 'common' };
+  const first = { column: 'p.created_at', desc: true, page: 1, pageSize: 20 };
+
+  it("writes the plain search's first page, newest first, with the words in their common form", () => {
+    expect(commonFormWhere(base, [...base, 'indexed'], search, first)).toBe('p.deleted_at IS NULL AND visible AND common');
+    expect(commonFormWhere(base, [...base, 'indexed'], search, { ...first, pageSize: 50 })).toBe('p.deleted_at IS NULL AND visible AND common');
+  });
+
+  it('leaves other filters, pages, orders, larger pages and words without a common form to the indexed form', () => {
+    expect(commonFormWhere(base, [...base, 'indexed', 'p.session_id = $3'], search, first)).toBeNull();
+    expect(commonFormWhere(base, [...base, 'indexed'], search, { ...first, page: 2 })).toBeNull();
+    expect(commonFormWhere(base, [...base, 'indexed'], search, { ...first, desc: false })).toBeNull();
+    expect(commonFormWhere(base, [...base, 'indexed'], search, { ...first, column: 'p.updated_at' })).toBeNull();
+    expect(commonFormWhere(base, [...base, 'indexed'], search, { ...first, pageSize: 51 })).toBeNull();
+    expect(commonFormWhere(base, [...base, 'indexed'], { indexed: 'indexed', common: null }, first)).toBeNull();
+    expect(commonFormWhere(base, base, null, first)).toBeNull();
   });
 });

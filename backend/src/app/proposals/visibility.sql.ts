@@ -89,6 +89,12 @@ export function searchCondition(q: string, p: (value: unknown) => string, alias 
   return searchConditions(q, p, alias).indexed;
 }
 
+/** A text search's condition in its two forms (searchConditions). */
+export interface SearchConditions {
+  indexed: string;
+  common: string | null;
+}
+
 /**
  * The text search condition of `q` in two forms over the same parameters (pushed once through `p`):
  * - `indexed`: searchCondition's;
@@ -102,7 +108,7 @@ export function searchCondition(q: string, p: (value: unknown) => string, alias 
  *   its `%`s). Else null: one character, and words with case, keep the indexed form. (Written `(text || '')
  *   LIKE`, a long word was estimated rare and read by a full scan, ~400 ms.)
  */
-export function searchConditions(q: string, p: (value: unknown) => string, alias = 'p'): { indexed: string; common: string | null } {
+export function searchConditions(q: string, p: (value: unknown) => string, alias = 'p'): SearchConditions {
   const words = q.trim();
   const length = [...words].length;
   if (length === 2) {
